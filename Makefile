@@ -1,0 +1,71 @@
+# Foursight: `make demo` runs the product, `make test` runs the tests. Both set everything up.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+VENDOR := src/foursight/web/static/vendor
+DEMO_DIR := demo-data
+DEMO_RECORDS ?= 4000
+export FOURSIGHT_DATA_DIR ?= $(CURDIR)/$(DEMO_DIR)
+
+.PHONY: demo test lint check-deploy assets install bench lock clean
+
+## Python environment: pinned requirements, the package installed editable.
+$(BIN)/.installed: requirements/base.txt requirements/dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+install: $(BIN)/.installed
+
+## Front-end: GOV.UK Frontend, MoJ Frontend and Chart.js from npm, compiled with Sass.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(VENDOR)/foursight.css: node_modules/.installed assets/*.scss
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/govuk/assets
+	cp -r node_modules/govuk-frontend/dist/govuk/assets/. $(VENDOR)/govuk/assets/
+	cp -r node_modules/@ministryofjustice/frontend/moj/assets/. $(VENDOR)/govuk/assets/
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(VENDOR)/govuk/
+	cp node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/
+	npx sass --style=compressed --no-source-map --load-path=. --load-path=assets \
+		--quiet-deps --silence-deprecation=import assets/foursight.scss $@ 2>/dev/null
+
+assets: $(VENDOR)/foursight.css
+
+## The demo force on embedded SQLite, served on http://127.0.0.1:8000
+demo: install assets
+	mkdir -p $(DEMO_DIR)
+	$(BIN)/foursight migrate --no-input -v 0
+	$(BIN)/foursight demo --records $(DEMO_RECORDS)
+	$(BIN)/foursight collectstatic --no-input -v 0
+	$(BIN)/foursight serve --bind 127.0.0.1:8000
+
+## The whole suite (unit, integration and browser tests) on SQLite.
+test: install assets
+	cd $(CURDIR) && FOURSIGHT_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -n 2 -q
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+check-deploy: install
+	FOURSIGHT_ENV=production FOURSIGHT_SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
+	FOURSIGHT_ALLOWED_HOSTS=foursight.example.org FOURSIGHT_DATA_DIR=$$(mktemp -d) \
+	$(BIN)/foursight check --deploy --fail-level WARNING
+
+bench: install
+	$(BIN)/foursight bench all
+
+lock:
+	rm -rf /tmp/foursight-lock && $(PYTHON) -m venv /tmp/foursight-lock
+	/tmp/foursight-lock/bin/pip install --quiet -r requirements/base.in
+	{ echo "# Runtime dependencies, pinned. Direct ones are listed in base.in; regenerate with 'make lock'."; \
+	  /tmp/foursight-lock/bin/pip freeze; } > requirements/base.txt
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) $(DEMO_DIR) .pytest_cache .mypy_cache .ruff_cache

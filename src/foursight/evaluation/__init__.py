@@ -1,0 +1,1 @@
+"""Measuring the engines against labelled data (pure Python, no Django)."""
