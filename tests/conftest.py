@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,15 @@ ROLES = [
     "partner_advocate",
     "administrator",
 ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_root(django_test_environment):
+    """Whitenoise serves from STATIC_ROOT and warns when it is missing; in tests the app's
+    static finders serve the files, so an empty directory is enough."""
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture

@@ -76,3 +76,24 @@ def test_verify_command_passes_on_an_intact_log(users, capsys):
     _write(users["investigator"])
     call_command("audit", "verify")
     assert "3 entries verified" in capsys.readouterr().out
+
+
+def test_an_anchor_kept_outside_catches_a_consistent_rewrite(users):
+    from foursight.audit.chain import compute_hash
+
+    _write(users["investigator"])
+    anchor = services.verify().anchor
+    assert anchor.startswith("3:")
+    # Someone with database access rewrites entry 3 and recomputes its hash consistently.
+    entry = AuditEntry.objects.get(sequence=3)
+    entry.actor_username = "someone-else"
+    rewritten = compute_hash(entry)
+    _tamper(
+        "UPDATE audit_auditentry SET actor_username = %s, entry_hash = %s WHERE sequence = 3",
+        ["someone-else", rewritten],
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_chainhead SET entry_hash = %s", [rewritten])
+    assert services.verify().ok  # the chain alone cannot tell
+    report = services.verify(anchors=[anchor])
+    assert not report.ok and "differs from its anchor" in report.breaks[0]

@@ -26,6 +26,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+PASSWORD = "correct horse battery"  # the conftest fixture users' password
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + sync Playwright
 
 
@@ -38,7 +39,9 @@ def pytest_collection_modifyitems(items: list[Any]) -> None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"chromium not found at {CHROMIUM}: install Debian's chromium to run browser tests")
+        pytest.skip(
+            f"chromium not found at {CHROMIUM}: install Debian's chromium to run browser tests"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -49,7 +52,8 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
+    # axe-core is injected as a script, which the app's Content Security Policy would block.
+    context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()
@@ -59,7 +63,7 @@ def page(browser: Any) -> Iterator[Any]:
 def sign_in(page: Any, live_server: Any) -> Any:
     """Sign in through the real form as a user (password: 'correct horse battery')."""
 
-    def sign_in_as(username: str, password: str = "correct horse battery") -> Any:
+    def sign_in_as(username: str, password: str = PASSWORD) -> Any:
         page.goto(f"{live_server.url}/sign-in/")
         page.get_by_label("Username").fill(username)
         page.get_by_label("Password").fill(password)

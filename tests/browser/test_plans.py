@@ -3,41 +3,11 @@
 from __future__ import annotations
 
 import io
-from importlib import import_module
 from pathlib import Path
-from typing import Any
 
-import pytest
 from django.core.management import call_command
-from django.db import connection
 
 from tests.plans.conftest import PLAN_CSV
-
-AUDIT_TRIGGERS = import_module("foursight.audit.migrations.0002_append_only")
-
-
-@pytest.fixture
-def page(browser: Any) -> Any:
-    """As conftest's page, but letting axe-core's injected script past the app's CSP."""
-    context = browser.new_context(bypass_csp=True)
-    yield context.new_page()
-    context.close()
-
-
-@pytest.fixture
-def audit_log_emptied_after(live_server: Any) -> Any:
-    """Empty the append-only audit table before live_server's flush, which its trigger refuses.
-
-    Torn down before live_server (it depends on it), so the flush then finds the table empty.
-    SQLite only: the test suite runs on SQLite.
-    """
-    yield
-    if connection.vendor != "sqlite":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TRIGGER IF EXISTS audit_entry_no_delete")
-        cursor.execute("DELETE FROM audit_auditentry")
-        cursor.execute(AUDIT_TRIGGERS.SQLITE_UP[1])
 
 
 def test_published_page_passes_axe(db, page, axe, tmp_path: Path) -> None:
@@ -48,7 +18,11 @@ def test_published_page_passes_axe(db, page, axe, tmp_path: Path) -> None:
     site = tmp_path / "site"
     call_command("plan", "publish", "--out", str(site), stdout=io.StringIO(), stderr=io.StringIO())
     page.goto((site / "index.html").as_uri())
-    assert page.get_by_role("heading", level=1).inner_text().endswith("the police response to stalking")
+    assert (
+        page.get_by_role("heading", level=1)
+        .inner_text()
+        .endswith("the police response to stalking")
+    )
     assert page.locator("table caption").count() == 13
     assert page.get_by_role("link", name="Download the plan as a spreadsheet (CSV)").count() == 1
     if (site / "assets" / "foursight.css").exists():
@@ -59,7 +33,7 @@ def test_published_page_passes_axe(db, page, axe, tmp_path: Path) -> None:
 
 
 def test_supervisor_updates_a_row_and_the_history_shows_both_states(
-    page, live_server, audit_log_emptied_after, sign_in, axe, make_user
+    page, live_server, sign_in, axe, make_user
 ) -> None:
     from foursight.plans.services import do_import_plan
 
@@ -72,7 +46,9 @@ def test_supervisor_updates_a_row_and_the_history_shows_both_states(
     page.get_by_role("link", name="Update 7.1").click()
     assert axe(page) == []
     page.get_by_label("Complete").check()
-    page.get_by_label("Force update").fill("Usage is checked every month and reported to the board.")
+    page.get_by_label("Force update").fill(
+        "Usage is checked every month and reported to the board."
+    )
     page.get_by_label("Link to evidence (optional)").fill("https://example.org/usage-audit.pdf")
     page.get_by_label("Title of the evidence (optional)").fill("Usage audit, September")
     page.get_by_label("Stalking crimes recorded").check()

@@ -124,3 +124,18 @@ def test_site_zip_holds_the_same_files(plan, system_user, static_dir, fixed_toda
         "action-plan/action-plan.csv",
         "action-plan/assets/foursight.css",
     } <= set(names)
+
+
+def test_page_escapes_what_staff_typed(plan, system_user, fixed_today):
+    from foursight.plans.publishing import render_page
+    from foursight.plans.services import RowEdit, do_update_row
+
+    row = SubPoint.objects.get(number="7.1")
+    edit = RowEdit(
+        status="in_progress", update_text='<script>alert("x")</script>', owner="A <b>lead</b>",
+        due_date=None, as_at=date(2025, 10, 1), reason="test",
+    )  # fmt: skip
+    do_update_row(system_user, row, edit)
+    page = render_page(do_publish(system_user, plan))
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "A &lt;b&gt;lead&lt;/b&gt;" in page

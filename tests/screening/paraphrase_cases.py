@@ -226,3 +226,97 @@ NARRATIVES: list[dict[str, object]] = [
         "indicated": False,
     },
 ]
+
+# Second batch, written after the first round of fixes: longer narratives in the style of the
+# development cases (court and news reports rewritten as a crime report). Invented.
+NARRATIVES_2: list[dict[str, object]] = [
+    {
+        "text": "IP met susp through a gaming forum and they chatted online for a few weeks. After "
+        "she stopped replying he began sending her dozens of emails a day from different "
+        "addresses, sent a bouquet to her office and booked a hotel room near her flat. He "
+        "later appeared at her gym and told staff he was her fiance. IP has stopped going to "
+        "the gym and now works from home.",
+        "relationship": "online_only",
+        "indicated": True,
+    },
+    {
+        "text": "Between January and August the defendant, a former colleague, left handwritten "
+        "notes on the complainant's car at least 15 times, declaring his feelings for her. "
+        "He was spoken to by her manager and by police but the notes continued. The "
+        "complainant describes feeling sick whenever she walks to the car park.",
+        "relationship": "colleague",
+        "indicated": True,
+    },
+    {
+        "text": "Susp is the estranged husband. Since she left the marital home in the spring he "
+        "has turned up at her new flat repeatedly, rung her sister late at night to find out "
+        "where she is, and posted messages on Facebook calling her an unfit mother. She has "
+        "had the locks changed and a panic alarm fitted.",
+        "relationship": "ex_partner",
+        "indicated": True,
+    },
+    {
+        "text": "The accused placed a GPS device under the victim's car after their relationship "
+        "ended, and used it to turn up at places she had driven to, including a friend's "
+        "house in another town. The device was found by a mechanic. The victim is now too "
+        "frightened to drive on her own.",
+        "relationship": "ex_partner",
+        "indicated": True,
+    },
+    {
+        "text": "A man repeatedly rang the reception of the clinic where IP is a receptionist, "
+        "asking what time she finished and whether she was single. He then waited in the car "
+        "park at closing time on three evenings. IP did not know him before he came in as a "
+        "patient.",
+        "relationship": "stranger",
+        "indicated": True,
+    },
+    {
+        "text": "Susp, the victim's former partner, created an Instagram account in her name and "
+        "posted intimate photographs of her, then messaged her colleagues with a link to it. "
+        "When the account was taken down he set up another. Victim has been signed off work "
+        "with anxiety.",
+        "relationship": "ex_partner",
+        "indicated": True,
+    },
+    {
+        "text": "Two drivers argued at a roundabout. The suspect followed the victim's car for a "
+        "short distance, got out at the lights and kicked the door, then drove off. No "
+        "previous contact between the two men.",
+        "relationship": "stranger",
+        "indicated": False,
+    },
+    {
+        "text": "Long-running disagreement between two families over the use of a shared "
+        "driveway. On the latest occasion the suspect parked across the drive and swore at "
+        "the victim when asked to move. Both households have made complaints about each other "
+        "to the council.",
+        "relationship": "neighbour",
+        "indicated": False,
+    },
+    {
+        "text": "Susp sent one email to his former employer's HR department containing threats "
+        "after he was dismissed. He has made no other contact and has apologised.",
+        "relationship": "colleague",
+        "indicated": False,
+    },
+    {
+        "text": "A customer left a one-star review of the IP's cafe and a rude comment on its "
+        "Facebook page after a dispute about a bill. IP wants it removed.",
+        "relationship": "stranger",
+        "indicated": False,
+    },
+    {
+        "text": "Susp entered the victim's garden shed overnight and took two bicycles. Forensic "
+        "officers attended. No suspect identified at this time.",
+        "relationship": "stranger",
+        "indicated": False,
+    },
+    {
+        "text": "IP and susp share a child. During a handover at a contact centre they argued "
+        "about arrangements for the summer holidays and susp pushed IP once. Both parties "
+        "have solicitors and the matter is before the family court.",
+        "relationship": "ex_partner",
+        "indicated": False,
+    },
+]

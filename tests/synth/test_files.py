@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -133,3 +138,41 @@ def test_names_come_from_many_origins(force: Force) -> None:
         if sum(1 for s in pool if s.lower() in written) >= 2
     }
     assert len(origins) >= 10, origins
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    script = (
+        "import sys; from pathlib import Path; from foursight.synth import generate; "
+        "generate(400, 9, Path(sys.argv[1]))"
+    )
+    for name, hash_seed in (("x", "1"), ("y", "2")):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / name)], check=True, env=env)
+    assert _digests(tmp_path / "x") == _digests(tmp_path / "y")
+
+
+def test_dates_are_consistent(force: Force) -> None:
+    for crime in force.crimes:
+        recorded = crime["recorded_at"]
+        assert crime["occurred_from"] <= recorded
+        if "occurred_to" in crime:
+            assert crime["occurred_from"] <= crime["occurred_to"] <= recorded
+        if "outcome" in crime:
+            assert 1 <= crime["outcome"]["code"] <= 22
+            assert crime["outcome"]["date"] >= recorded[:10]
+    for order in force.orders:
+        assert order.get("expires_on", "9999") >= order["made_on"]
+
+
+def test_a_short_window_still_holds_whole_courses(tmp_path: Path) -> None:
+    generate(800, 5, tmp_path, start=date(2025, 3, 1), days=30)
+    crimes = read_valid(tmp_path / "crimes.jsonl", "crime")
+    assert all("2025-03-01" <= c["recorded_at"] < "2025-03-31" for c in crimes)
+    recorded = {c["crime_ref"]: c["recorded_at"] for c in crimes}
+    with (tmp_path / "truth.jsonl").open() as handle:
+        courses = [row for row in map(json.loads, handle) if row["type"] == "course"]
+    assert courses
+    for course in courses:
+        times = [recorded[ref] for ref in course["crime_refs"]]
+        assert len(times) >= 2
+        assert times == sorted(times)

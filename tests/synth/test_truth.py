@@ -124,6 +124,8 @@ def test_a_nominal_id_never_names_two_individuals(force: Force) -> None:
                 ids_of[individual[(ref, i)]].add(person["person_ref"])
     assert owners
     assert all(len(who) == 1 for who in owners.values())
+    # the RMS flaw the other way round: one person entered twice (duplicate nominals)
+    assert any(len(refs) == 2 for refs in ids_of.values())
     share = force.summary["person_ref_share"]
     assert 0.4 < share < 0.6
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import base64
 import io
 from typing import Any
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
@@ -18,6 +20,18 @@ def confirmed_device(user: Any) -> TOTPDevice | None:
 
 def needs_two_factor(user: Any) -> bool:
     return bool(settings.FOURSIGHT_REQUIRE_2FA or confirmed_device(user))
+
+
+def awaiting_two_factor(user: Any) -> bool:
+    """Signed in with a password, but not yet with the code two-factor sign-in asks for."""
+    # OTPMiddleware gives every user is_verified(): true once a code was entered this session.
+    verified = getattr(user, "is_verified", lambda: False)()
+    return not verified and needs_two_factor(user)
+
+
+def two_factor_url(next_page: str) -> str:
+    """The code page, returning to next_page once the code is accepted."""
+    return reverse("access:two-factor") + "?" + urlencode({"next": next_page})
 
 
 def pending_device(user: Any) -> TOTPDevice:

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
-from urllib.parse import urlencode
 
 from axes.helpers import get_cool_off
 from django.conf import settings
@@ -11,7 +10,6 @@ from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -20,11 +18,12 @@ from django_otp import login as otp_login
 from .forms import APITokenForm, SignInForm, TokenForm
 from .models import APIToken, User
 from .twofactor import (
+    awaiting_two_factor,
     confirmed_device,
-    needs_two_factor,
     pending_device,
     qr_code_data_uri,
     secret_for_manual_entry,
+    two_factor_url,
 )
 
 
@@ -43,8 +42,8 @@ class SignInView(auth_views.LoginView):
 
     def get_success_url(self) -> str:
         destination = super().get_success_url()
-        if needs_two_factor(self.request.user):
-            return reverse("access:two-factor") + "?" + urlencode({"next": destination})
+        if awaiting_two_factor(self.request.user):
+            return two_factor_url(destination)
         return destination
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -61,6 +61,16 @@ def log(
     return entry
 
 
+def _parse_anchors(anchors: Sequence[str]) -> dict[int, str]:
+    parsed: dict[int, str] = {}
+    for anchor in anchors:
+        sequence, _, digest = anchor.partition(":")
+        if not sequence.isdigit() or len(digest) != 64:
+            raise ValueError(f"an anchor is 'sequence:sha256-hex', not {anchor!r}")
+        parsed[int(sequence)] = digest
+    return parsed
+
+
 def consulted(actor: Any, object_type: str, object_ids: Iterable[Any], **kwargs: Any) -> AuditEntry:
     """Log a read of personal data in its own short transaction.
 
@@ -79,15 +89,28 @@ def consulted(actor: Any, object_type: str, object_ids: Iterable[Any], **kwargs:
 class VerifyReport:
     checked: int = 0
     breaks: list[str] = field(default_factory=list)
+    last_sequence: int = 0
+    last_hash: str = GENESIS_HASH
+
+    @property
+    def anchor(self) -> str:
+        """ "sequence:hash" of the last entry, to keep outside the database for the next check."""
+        return f"{self.last_sequence}:{self.last_hash}"
 
     @property
     def ok(self) -> bool:
         return not self.breaks
 
 
-def verify(chunk_size: int = 5000) -> VerifyReport:
-    """Recompute every hash and link; report each break (edited, inserted or removed entries)."""
+def verify(chunk_size: int = 5000, anchors: Sequence[str] = ()) -> VerifyReport:
+    """Recompute every hash and link; report each break (edited, inserted or removed entries).
+
+    The chain alone cannot stop someone with write access to the database from rewriting every
+    entry consistently. ``anchors`` ("sequence:hash" pairs printed by earlier checks and kept
+    elsewhere, e.g. in the force's SIEM) catch that: each must still be in the chain.
+    """
     report = VerifyReport()
+    wanted = _parse_anchors(anchors)
     expected_prev = GENESIS_HASH
     expected_sequence = 1
     for entry in AuditEntry.objects.order_by("sequence").iterator(chunk_size=chunk_size):
@@ -102,8 +125,13 @@ def verify(chunk_size: int = 5000) -> VerifyReport:
             report.breaks.append(f"entry {entry.sequence} does not follow the entry before it")
         if compute_hash(entry) != entry.entry_hash:
             report.breaks.append(f"entry {entry.sequence} was altered after it was written")
+        if entry.sequence in wanted and wanted.pop(entry.sequence) != entry.entry_hash:
+            report.breaks.append(f"entry {entry.sequence} differs from its anchor kept outside")
         expected_prev = entry.entry_hash
         expected_sequence = entry.sequence + 1
+    for sequence in sorted(wanted):
+        report.breaks.append(f"entry {sequence}, anchored outside, is no longer in the log")
+    report.last_sequence, report.last_hash = expected_sequence - 1, expected_prev
     head = ChainHead.objects.filter(pk=1).first()
     last = expected_sequence - 1
     if head is not None and head.sequence != last:

@@ -84,7 +84,7 @@ class PersonMention(models.Model):
 class LinkageModelVersion(models.Model):
     """A trained, saved linkage model; the newest active one is used."""
 
-    version = models.CharField(max_length=60, unique=True)
+    version = models.CharField(max_length=120, unique=True)
     trained_at = models.DateTimeField(auto_now_add=True)
     trained_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     model = models.JSONField()

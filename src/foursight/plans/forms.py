@@ -8,6 +8,7 @@ from django.utils import timezone
 from .figures import measure_choices
 from .models import PeriodRule, Status, SubPoint
 
+
 class Radios(forms.RadioSelect):
     """govuk/field.html gives the first option the field's own id, as GOV.UK Frontend does.
     Django's RadioSelect reports no id for the group, which left that option unlabelled."""
@@ -32,7 +33,10 @@ class RowEditForm(forms.Form):
         label="Date of this update",
         help_text="The return this update belongs to. It cannot be in the future.",
         widget=DATE_WIDGET,
-        error_messages={"required": "Enter the date of this update", "invalid": "Enter a real date"},
+        error_messages={
+            "required": "Enter the date of this update",
+            "invalid": "Enter a real date",
+        },
     )
     update_text = forms.CharField(
         required=False,

@@ -53,8 +53,13 @@ class SearchForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, identified: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not identified:
+            # Pseudonymised users (analysts) must not learn whether a named person, or a phrase
+            # from a narrative they cannot read, appears in the records.
+            del self.fields["person"]
+            del self.fields["text"]
         cast(forms.ChoiceField, self.fields["classification"]).choices = class_choices()
         cast(forms.ChoiceField, self.fields["flag"]).choices = flag_choices()
 

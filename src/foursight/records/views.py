@@ -6,6 +6,7 @@ import csv
 import json
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from foursight.access.policy import Action, pseudonymised, require, visible_records
@@ -55,7 +57,7 @@ def _run_search(request: HttpRequest, params: SearchParams) -> Any:
 
 def search_page(request: HttpRequest) -> HttpResponse:
     require(request.user, Action.SEARCH_RECORDS)
-    form = SearchForm(request.GET or None)
+    form = SearchForm(request.GET or None, identified=not pseudonymised(request.user))
     context: dict[str, Any] = {"form": form, "export_form": ExportForm()}
     if form.is_bound and form.is_valid() and not form.params().is_empty():
         params = form.params()
@@ -85,11 +87,12 @@ def search_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def search_export(request: HttpRequest) -> HttpResponseBase:
     require(request.user, Action.EXPORT_RECORDS)
-    form = SearchForm(request.POST)
+    form = SearchForm(request.POST, identified=not pseudonymised(request.user))
     export = ExportForm(request.POST)
     if not (form.is_valid() and export.is_valid()) or form.params().is_empty():
         messages.error(request, "Say who the export is for, and search for something first.")
-        return redirect(f"{request.META.get('HTTP_REFERER') or '/records/search/'}")
+        query = {k: v for k, v in request.POST.items() if k in form.fields and v}
+        return redirect(f"{reverse('records:search')}?{urlencode(query)}")
     params = form.params()
     outcome = _run_search(request, params)
     rows = list(outcome.records.prefetch_related("labels"))

@@ -44,15 +44,28 @@ def benchmark(records: int = 20_000, generated: int = 5_000, seed: int = 7) -> d
     screener = Screener()
     narratives = make_narratives(records, seed=seed)
     screener.scan(narratives[0])  # build the automaton outside the timing
-    started = time.perf_counter()
-    for text in narratives:
-        screener.scan(text)
-    elapsed = time.perf_counter() - started
+    # CPU time of this process (one core), in five chunks: on a shared machine wall time mostly
+    # measures the neighbours, and the best chunk shows what the code does on a quiet core.
+    chunk = max(1, records // 5)
+    rates: list[float] = []
+    started_wall = time.perf_counter()
+    cpu_total = 0.0
+    for first in range(0, records, chunk):
+        part = narratives[first : first + chunk]
+        started = time.process_time()
+        for text in part:
+            screener.scan(text)
+        cpu = max(time.process_time() - started, 1e-9)
+        cpu_total += cpu
+        rates.append(len(part) / cpu)
+    wall = time.perf_counter() - started_wall
     figures: dict[str, Any] = {
         "narrative_records": records,
         "narrative_chars": 600,
-        "narrative_seconds": round(elapsed, 3),
-        "narrative_records_per_second_per_core": round(records / elapsed),
+        "narrative_cpu_seconds": round(cpu_total, 3),
+        "narrative_wall_seconds": round(wall, 3),
+        "narrative_records_per_second_per_core": round(records / cpu_total),
+        "narrative_records_per_second_best_chunk": round(max(rates)),
     }
     figures.update(_end_to_end(screener, generated, seed))
     return figures

@@ -30,6 +30,8 @@ from .series import UNKNOWN, Linked, incident_date
 FOUR_KEYS = ("fixated", "obsessive", "unwanted", "repeated")
 MARKERS = frozenset({"B27", "B30", "B31", "B32"})  # counted separately from conduct
 FIXATION_CODES = frozenset({"B01", "B07", "B10", "B13", "B14", "B16", "B17", "B18", "B26", "B29"})
+# Conduct aimed at the person's life (where she is, who she is with), not at an issue.
+PERSON_CENTRED = FIXATION_CODES | {"B02", "B03", "B04", "B05", "B11", "B20", "B28"}
 
 
 @dataclass
@@ -78,6 +80,7 @@ def decide(evidence: Evidence, config: ScreeningConfig) -> dict[str, Any]:
     _impact(findings, tally)
     _series_points(evidence, series_conduct, tally)
     ex_rule = _ex_partner_rule(record, evidence, repeated, fixated, config, tally)
+    fixated = fixated or ex_rule
     _against(findings, evidence, repeated, fixated, tally)
 
     score = 1.0 / (1.0 + math.exp(-(tally.points - config.points_midpoint) * config.points_slope))
@@ -91,7 +94,10 @@ def decide(evidence: Evidence, config: ScreeningConfig) -> dict[str, Any]:
     else:
         band = "low"
     s4a = _s4a(evidence)
-    candidates = _candidates(record, findings, evidence, indicated, fixated, repeated, config)
+    person_centred = fixated or bool(series_conduct & PERSON_CENTRED)
+    candidates = _candidates(
+        record, findings, evidence, indicated, person_centred, repeated, config
+    )
     reasons = _reasons(tally, findings, s4a, candidates, counter, indicated, ex_rule)
     already = str(record.get("classification") or "") in config.stalking_classes
     return {
@@ -425,18 +431,18 @@ def _candidates(
         out.append(
             {
                 "classification": "8U",
-                "why": f"controlling or coercive behaviour may also "
-                f"fit ({why}); look at the whole of the conduct",
+                "why": f"controlling or coercive behaviour ({why}); look at the whole of the "
+                "conduct",
             }
         )
     dispute = _dispute(evidence)
     if (repeated > 0 or evidence.linked.series is not None) and (dispute or not fixated):
         why = (
-            f"the conduct concerns an issue: '{dispute[0].quote or dispute[0].text}'"
+            f"the conduct concerns an issue ('{dispute[0].quote or dispute[0].text}')"
             if dispute
-            else "repeated conduct without clear signs of fixation"
+            else "repeated conduct without clear signs of fixation on the person"
         )
-        out.append({"classification": "8L", "why": f"harassment may fit: {why}"})
+        out.append({"classification": "8L", "why": f"harassment: {why}"})
     return out
 
 

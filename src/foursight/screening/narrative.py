@@ -325,7 +325,9 @@ def _compiled(fuzzy: bool) -> _Lexicon:
             keyed.setdefault(key, (len(lemmas), set()))[1].add(tag)
     automaton = ahocorasick.Automaton()
     for key, (length, tags) in keyed.items():
-        automaton.add_word(key, (length, frozenset(tags)))
+        frozen = frozenset(tags)
+        cover = length > 1 and not frozen.isdisjoint(SHADOWING_TAGS)
+        automaton.add_word(key, (length, frozen, cover, _occurrence_tags(frozen)))
     automaton.make_automaton()
     return _Lexicon(automaton, Normaliser(fuzzy=fuzzy))
 
@@ -382,6 +384,7 @@ class NarrativeAnalyser:
             return findings
         scan = self._index(text, tokens, names, genders)
         seen: set[tuple[str, int]] = set()
+        settled: set[tuple[str, int]] = set()
         present = scan.occurrences.keys()
         candidates: set[int] = set()
         for tag in present:
@@ -392,12 +395,17 @@ class NarrativeAnalyser:
             rule = self.rules[number]
             if any(part.isdisjoint(present) for part in rule.parts[1:]):
                 continue
+            sentence_of = tokens.sentence
             for match in self._matches(rule, scan):
                 key = (rule.code, match[0])
-                if key in seen:
+                if key in seen or (rule.code, -1 - sentence_of[match[0]]) in settled:
                     continue
                 seen.add(key)
                 finding = self._judge(rule, match, scan)
+                if finding is not None and finding.status == "current":
+                    # one current finding of a behaviour per sentence is enough evidence;
+                    # judging the rest of its matches there only repeats the work
+                    settled.add((rule.code, -1 - finding.sentence))
                 if finding is None:
                     continue
                 if rule.code not in CATALOGUE:
@@ -429,27 +437,31 @@ class NarrativeAnalyser:
             zip(accumulate(len(lemma) + 1 for lemma in lemmas), range(len(lemmas)), strict=True)
         )
         sentence = tokens.sentence
-        spans: list[tuple[int, int, frozenset[str]]] = []
-        for end_char, (length, tags) in self.automaton.iter(joined):
+        spans: list[_Span] = []
+        covers = False
+        for end_char, (length, tags, cover, occ) in self.automaton.iter(joined):
             last = end_of.get(end_char)
             if last is None:
                 continue
             first = last - length + 1
             if sentence[first] == sentence[last]:
-                spans.append((first, last + 1, tags))
-        spans = _shadow(spans, len(lemmas))
-        spans.extend((index, index + 1, _GERUND) for index in tokens.gerunds)
+                spans.append((first, last + 1, tags, occ, cover))
+                covers = covers or cover
+        if covers:
+            spans = _shadow(spans, len(lemmas))
+        spans.extend((index, index + 1, _GERUND, _GERUND_OCC, False) for index in tokens.gerunds)
         occurrences: dict[str, list[tuple[int, int]]] = {}
         starts_at: dict[int, frozenset[str]] = {}
-        for first, end, tags in spans:
+        for first, end, tags, occ, _cover in spans:
             known = starts_at.get(first)
             starts_at[first] = tags if known is None else known | tags
-            for tag in tags:
+            span = (first, end)
+            for tag in occ:
                 found = occurrences.get(tag)
                 if found is None:
-                    occurrences[tag] = [(first, end)]
+                    occurrences[tag] = [span]
                 else:
-                    found.append((first, end))
+                    found.append(span)
         for spans_of_tag in occurrences.values():
             if len(spans_of_tag) > 1:
                 spans_of_tag.sort()
@@ -470,6 +482,11 @@ class NarrativeAnalyser:
         if any(not p for p in parts):
             return []
         out: list[tuple[int, int, int, int]] = []
+        if len(parts) == 1:
+            for span in first_part:
+                if self._passes_rejects(rule, [span], scan):
+                    out.append((span[0], span[1], span[0], span[1]))
+            return out
         for start0, end0 in first_part:
             chain = self._extend(rule, [(start0, end0)], parts, scan)
             if chain is None:
@@ -570,7 +587,8 @@ class NarrativeAnalyser:
         ):
             start = tokens.starts[probe]
             probe -= 1
-        quote = _quote(scan, first, last, low, high)
+        wanted = status in ACTIVE_STATUSES or rule.code not in CATALOGUE
+        quote = _quote(scan, first, last, low, high) if wanted else ""
         return Finding(rule.code, scan.text[start:end], start, end, status, sentence, actor, quote)
 
     def _scope(self, rule: Rule, anchor: int, low: int, scan: _Scan) -> str:
@@ -716,8 +734,17 @@ class NarrativeAnalyser:
 
 
 _GERUND = frozenset({"GERUND"})
+_GERUND_OCC = ("GERUND",)
+_Span = tuple[int, int, frozenset[str], tuple[str, ...], bool]
 _SCOPE_TAGS = ("NEG", "INSTR", "HYPO", "FEARV", "FUT", "ADVICE")
 _COUNT_RULE = Rule("COUNT", (frozenset({"NUM"}),), ())
+
+
+_OCCURRENCE_TAGS = frozenset(
+    {tag for item in RULES for part in item.parts for tag in part}
+    | set(ROLE_TAGS)
+    | {"PRON_M", "PRON_F", "MALE", "FEMALE", "HIST", *_SCOPE_TAGS}
+)
 
 
 def _occurrences(
@@ -763,34 +790,39 @@ def _before_within(
     return out
 
 
-def _shadow(
-    spans: list[tuple[int, int, frozenset[str]]], length: int
-) -> list[tuple[int, int, frozenset[str]]]:
+def _shadow(spans: list[_Span], length: int) -> list[_Span]:
     """Drop shadowable tags from matches that lie inside a longer shadowing phrase."""
-    reach_before = [-1] * (length + 1)  # furthest end of a cover starting before position
-    reach_at = [-1] * (length + 1)  # furthest end of a cover starting at position
-    any_cover = False
-    for start, end, tags in spans:
-        if end - start > 1 and not tags.isdisjoint(SHADOWING_TAGS):
-            any_cover = True
-            if end > reach_at[start]:
-                reach_at[start] = end
-    if not any_cover:
-        return spans
-    furthest = -1
-    for position in range(length + 1):
-        reach_before[position] = furthest
-        furthest = max(furthest, reach_at[position])
-    out: list[tuple[int, int, frozenset[str]]] = []
-    for start, end, tags in spans:
-        if (reach_before[start] >= end or reach_at[start] > end) and not tags.isdisjoint(
-            SHADOWED_TAGS
-        ):
-            tags = tags - SHADOWED_TAGS
-            if not tags:
-                continue
-        out.append((start, end, tags))
+    reach_at = [-1] * (length + 1)  # furthest end of a cover starting at each position
+    for start, end, _tags, _occ, cover in spans:
+        if cover and end > reach_at[start]:
+            reach_at[start] = end
+    # reach_before[p]: furthest end of a cover starting before p
+    reach_before = list(accumulate(reach_at, max, initial=-1))
+    out: list[_Span] = []
+    for span in spans:
+        start, end, tags = span[0], span[1], span[2]
+        if reach_before[start] >= end or reach_at[start] > end:
+            kept = _unshadowed(tags)
+            if kept is not tags:
+                if not kept:
+                    continue
+                span = (start, end, kept, _occurrence_tags(kept), span[4])
+        out.append(span)
     return out
+
+
+@cache
+def _unshadowed(tags: frozenset[str]) -> frozenset[str]:
+    if tags.isdisjoint(SHADOWED_TAGS):
+        return tags
+    return tags - SHADOWED_TAGS
+
+
+@cache
+def _occurrence_tags(tags: frozenset[str]) -> tuple[str, ...]:
+    """The tags that rules, roles and scopes look up by name (others are only checked at a
+    position, through ``tags_at``), so per-tag lists are built only for these."""
+    return tuple(sorted(tags & _OCCURRENCE_TAGS))
 
 
 def _roles(
@@ -907,8 +939,14 @@ def _quote(scan: _Scan, first: int, last: int, low: int, high: int) -> str:
         if tokens.clause_start[index] != tokens.clause_start[last - 1]:
             end = index
             break
-    text = scan.text[tokens.starts[begin] : tokens.ends[end - 1]]
-    return " ".join(text.split())
+    start, stop = tokens.starts[begin], tokens.ends[end - 1]
+    text = scan.text
+    # never start or stop inside a word or a date ("21/11/22", "ex-p")
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in ".;,(":
+        start -= 1
+    while stop < len(text) and text[stop].isalnum():
+        stop += 1
+    return " ".join(text[start:stop].split())
 
 
 def _dates(text: str, tokens: Tokens) -> int:

@@ -80,6 +80,7 @@ RULES: tuple[Rule, ...] = (
     rule("B04", "LOITER"),
     rule("B04", "WAIT HOME|WORK|VEHICLE", 10, reject_owner=True),
     rule("B04", "WAIT NEAR", 2),
+    rule("B04", "WAIT PUBLIC", 4, reject_owner=True),
     rule("B04", "SEE NEAR|HOME|WORK", 8, perception=True),
     rule("B04", f"DRIVE_WALK PAST HOME|{PERSON}", (2, 5)),
     # B05 watching, photographing.
@@ -165,6 +166,8 @@ RULES: tuple[Rule, ...] = (
         reject_near="ORDER_ENDED",
     ),
     rule("B28", "BREACH ORDER", 4, actor="not_police"),
+    # "spoken to by police ... but the notes continued"
+    rule("B28", "POLICE PERSIST", 12, anchor=1, cross=True),
     rule("B28", "BREACH_DIRECT", actor="not_police"),
     # B29 reconnaissance and weapons; B30 separation or rejection.
     rule("B29", "RECON"),
@@ -182,7 +185,7 @@ RULES: tuple[Rule, ...] = (
     rule("DISPUTE", "DISPUTE", actor="any", scoped=False),
     rule("FRAUD", "FRAUD", actor="any", scoped=False),
     rule("PROPERTY_CRIME", "PROPERTY_CRIME", actor="any", scoped=False),
-    rule("DISPUTE", "ABOUT_WORD ISSUE", 2, actor="any", scoped=False),
+    rule("DISPUTE", "ISSUE_ABOUT ISSUE", 2, actor="any", scoped=False),
     rule("UNCONNECTED", "UNCONNECTED", actor="any", scoped=False),
     rule("MULTI_TARGET", "MULTI_TARGET", actor="any", scoped=False),
     rule("COUNTER", "COUNTER", actor="any", scoped=False),

@@ -289,18 +289,12 @@ def tokenise(text: str, normalise: Normaliser, break_words: Iterable[str]) -> To
     raw token gives its kind, lemmas and flags.
     """
     breaks = break_words if isinstance(break_words, frozenset) else frozenset(break_words)
-    lemmas: list[str] = []
-    raws: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    rows: list[tuple[str, str, int, int, int, int]] = []
+    add_row = rows.append
     values: dict[int, float] = {}
-    sentence: list[int] = []
-    clause_start: list[int] = []
     bounds: list[tuple[int, int]] = []
     questions: set[int] = set()
     gerunds: list[int] = []
-    add_lemma, add_raw, add_start, add_end = lemmas.append, raws.append, starts.append, ends.append
-    add_sentence, add_clause = sentence.append, clause_start.append
     lower = text.lower()
     same = len(lower) == len(text)
     source = lower if same else text
@@ -338,12 +332,7 @@ def tokenise(text: str, normalise: Normaliser, break_words: Iterable[str]) -> To
         else:
             forms = (MONTH,) if _is_month(text, start, end, previous) else info[1]
         for form in forms:
-            add_lemma(form)
-            add_raw(raw)
-            add_start(start)
-            add_end(end)
-            add_sentence(sent)
-            add_clause(clause_first)
+            add_row((form, raw, start, end, sent, clause_first))
             if info[4] is not None:
                 values[count] = info[4]
             if info[3]:
@@ -353,6 +342,13 @@ def tokenise(text: str, normalise: Normaliser, break_words: Iterable[str]) -> To
             previous = forms[-1]
     if count > sent_first:
         bounds.append((sent_first, count))
+    # one append per token above, then columns: much cheaper than six appends per token
+    if rows:
+        lemmas, raws, starts, ends, sentence, clause_start = (
+            list(c) for c in zip(*rows, strict=True)
+        )
+    else:
+        lemmas, raws, starts, ends, sentence, clause_start = [], [], [], [], [], []
     return Tokens(
         lemmas,
         raws,

@@ -182,8 +182,10 @@ BEHAVIOURS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "{vshe} is [a liar|unstable|a bad parent]]",
             "{S} [sent|has sent] [messages|a message] to {Vp} new partner [telling them to stay "
             "away|with photos of {Vo}|making threats]",
-            "[Friends|Family members|{Vp} mum] [have had|received|are getting] [calls|messages|"
-            "friend requests] from {So} <{span}>",
+            "[Friends|Family members|{Vp} friends] [have had|have received|are getting] [calls|"
+            "messages|friend requests] from {So} <{span}>",
+            "{Vp} [mum|sister|brother|best friend] [has had|has received|is getting] [calls|"
+            "messages|friend requests] from {So} <{span}>",
             "{S} [turned up|went] to {Vp} [parents'|mum's|sister's] [address|house] [looking "
             "for|to find] {vher}",
         ),
@@ -277,7 +279,7 @@ BEHAVIOURS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "was|what {vshe} was wearing|the car {vshe} was in] [at the time|minutes "
             "later|earlier that day]",
             "{S} has [found out|got hold of] {Vp} [new address|new number|new workplace] "
-            "[despite|although] {vshe} [hadn't told anyone|moved to get away from {shim}]",
+            "although {vshe} [hadn't told anyone|moved to get away from {shim}]",
         ),
     ),
     "property_damage": (
@@ -347,8 +349,8 @@ BEHAVIOURS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "can|{vshe} is the love of {shis} life]",
             "{S} [won't accept|refuses to accept|cannot accept] [the relationship is over|that "
             "it's over|{vshe} doesn't want {shim}|{vhis} decision]",
-            "{V} [describes|says] {So} [is|as] [obsessed with {vher}|fixated on {vher}|unable "
-            "to let go]",
+            "{V} describes {So} as [obsessed with {vher}|fixated on {vher}|unable to let go]",
+            "{V} says {S} is [obsessed with {vher}|fixated on {vher}|unable to let go]",
         ),
     ),
     "vexatious_reports": (
@@ -509,8 +511,8 @@ BEGINNINGS: dict[str, tuple[str, ...]] = {
         "years ago] and [turned down|refused] {shis} [advances|request for a date]",
         "{V} went on [one|two|a couple of] dates with {So} [last year|in {sep}] and [said|told "
         "{shim}] {vshe} was not interested",
-        "{Sintro} is [a friend of a friend|someone {vshe} knows from the area]; [after|since] "
-        "{vshe} [rejected|turned down] {shim} {sshe} [has become fixated|won't leave {vher} "
+        "{S} is [a friend of a friend|someone {vshe} knows from the area]; [after|since] "
+        "{vshe} [rejected {shim}|turned {shim} down] {sshe} [has become fixated|won't leave {vher} "
         "alone]",
     ),
     "colleague": (
@@ -540,7 +542,7 @@ IMPACTS: dict[str, tuple[str, ...]] = {
     "fear": (
         "{V} [is|was] [terrified|petrified|very frightened|scared|in fear] <[for {vhis} "
         "safety|of what {sshe} will do next|to leave the house]>",
-        "VIW [states|says] {vshe} [fears for {vhis} life|is scared {So} will hurt {vher}|"
+        "VIW [states|says] {vshe} [fears for {vhis} life|is scared {S} will hurt {vher}|"
         "can't sleep]",
         "{V} [is|feels] [constantly on edge|scared to be alone|frightened to go out]",
     ),
@@ -570,14 +572,14 @@ POLICE: tuple[str, ...] = (
     "[S-DASH|DASH|DARA] completed - [standard|medium|high] risk",
     "[Screenshots|Call logs|Ring footage|Phone download] [obtained|requested|secured|to be "
     "obtained]",
-    "{S} [arrested|to be arrested|circulated on PNC|interviewed] <and [RUI|bailed|released "
+    "{Sn} [arrested|to be arrested|circulated on PNC|interviewed] <and [RUI|bailed|released "
     "under investigation|charged]>",
     "[Safeguarding|Safety advice] [given|provided] <re [keeping a diary|blocking|"
     "trackers|personal safety]>",
     "[Referred|Referral made] to [ISAC|IDVA|Victim Support|the stalking clinic|MARAC]",
     "[VIW|Statement|MG11] [obtained|taken|to be obtained]",
     "[OIC|Officers] [to follow up|will make contact|to update {Vo}]",
-    "[TM|Tagged|Marker] [placed on|added to] the address",
+    "[Tag|Marker|Flag] [placed on|added to] the address",
     "Crime [allocated to|passed to|for] [the DA team|CID|the Safeguarding team|response]",
 )
 
@@ -600,6 +602,9 @@ TRAPS: tuple[str, ...] = (
     "{S} [has not|hasn't] [been violent|made any threats|been to the address] <so far>",
     "{S} states {sshe} only wants to [talk|apologise|get an explanation]",
     "[Advised|IP advised] [re trackers|to keep a diary|to screenshot everything|re blocking]",
+    "{S} [was previously|had previously been] [reported|arrested|warned] for [similar "
+    "conduct|harassing a former partner] in {old_year}",
+    "{V} [followed up|chased up] [the previous report|the last crime] with the OIC",
     "No [CCTV|witnesses|independent witnesses] [in the area|available]",
 )
 
@@ -610,6 +615,14 @@ PARTNER_TRAPS: tuple[str, ...] = (
     "{S} states {sshe} only wants to [see the children|get {shis} belongings back]",
     "{V} [went round|went back] to the [old address|house] to collect {vhis} [belongings|"
     "things] <with a friend>",
+)
+
+# Traps for people who were not partners.
+OTHER_TRAPS: tuple[str, ...] = (
+    "[No contact|They had no contact] [for years|between {old_year} and {since}] <before "
+    "this started>",
+    "{V} [accepted|once accepted] {Sp} friend request [years ago|in {old_year}] <but has "
+    "since removed {shim}>",
 )
 
 SPARSE: tuple[str, ...] = (

@@ -157,8 +157,8 @@ THEMES: dict[str, dict[str, Any]] = {
             (
                 "turning_up_door",
                 (),
-                "{S} came to {Vp} door [to complain|shouting] about "
-                "[the noise|the complaint to the council]",
+                "{S} came to {Vp} door [to complain about the noise|shouting about the "
+                "complaint to the council|demanding to know who had complained]",
             ),
             (
                 "abusive_notes",
@@ -335,8 +335,8 @@ DISPUTE_NOTES: tuple[str, ...] = (
     "Both parties [advised|given words of advice] <about their behaviour>",
     "{V} [says|states] {vshe} feels [harassed|stalked|intimidated|watched] by {So}",
     "{V} [wants|would like] {So} [spoken to|warned] <but does not want {shim} arrested>",
-    "[The issue|This] [started|began] [when|after] {issue}",
-    "{S} [states|says] {V} [is the problem|started it|provoked {shim}]",
+    "[The issue|This|It all] [started|began] over {issue}",
+    "{S} [states|says] {Vn} [is the problem|started it|provoked {shim}]",
     "Previous [incidents|reports] between the parties [logged|on file]",
     "[Advised|Parties advised] [to keep a diary|to avoid contact|re civil remedies]",
 )
@@ -345,5 +345,5 @@ DISPUTE_POLICE: tuple[str, ...] = (
     "[Words of advice given|Both parties spoken to|Suspect spoken to] <by attending officers>",
     "[CCTV|Doorbell footage|Phone footage] [viewed|obtained|requested]",
     "[Referral to|Passed to] [the ASB team|the council|neighbourhood team]",
-    "{S} [interviewed|to be interviewed] <voluntarily>",
+    "{Sn} [interviewed|to be interviewed] <voluntarily>",
 )

@@ -353,7 +353,7 @@ BACKGROUND: dict[str, dict[str, Any]] = {
         ),
         "enquiry": (
             "[CCTV requested from the venue|Door staff to provide CCTV|BWV captured]",
-            "{S} [arrested|to be interviewed|identified from CCTV]",
+            "{Sn} [arrested|to be interviewed|identified from CCTV]",
         ),
     },
     "public_order": {
@@ -379,7 +379,7 @@ BACKGROUND: dict[str, dict[str, Any]] = {
             ),
         ),
         "detail": (),
-        "enquiry": ("[BWV|CCTV] [captured|obtained]", "{S} [arrested|reported for summons]"),
+        "enquiry": ("[BWV|CCTV] [captured|obtained]", "{Sn} [arrested|reported for summons]"),
     },
     "drugs": {
         "weight": 5.0,
@@ -405,7 +405,7 @@ BACKGROUND: dict[str, dict[str, Any]] = {
             ),
         ),
         "detail": ("[Drugs|Substance] [seized|sent for testing]",),
-        "enquiry": ("{S} [arrested|reported|issued a CRD|given a community resolution]",),
+        "enquiry": ("{Sn} [arrested|reported|issued a CRD|given a community resolution]",),
     },
     "road_rage": {
         "weight": 2.0,
@@ -505,7 +505,7 @@ ONE_OFFS: dict[str, dict[str, Any]] = {
             "would regret leaving|which was abusive]",
             "[First contact in months|No contact since they split in {sep} until this|They "
             "have had no contact for over a year]",
-            "[Single message|One-off|No further contact] <since>",
+            "[Single message|One-off|No further contact since]",
         ),
     },
     "doorstep_row_ex": {

@@ -277,7 +277,7 @@ _BLOCK_NAMES = (
 _INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Address:
     number: str  # "14", "Flat 3, Kestrel House, 22"
     street: str

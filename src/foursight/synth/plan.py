@@ -363,12 +363,20 @@ class Planner:
         kwargs: dict[str, Any] = {}
         if rel == "neighbour":
             kwargs["address"] = places.neighbour_of(rng, victim.addresses[0][1])
+        if rel == "current_partner" and rng.random() < 0.6:
+            kwargs["address"] = victim.addresses[0][1]  # they live together
         if rel == "family":
             kwargs["surname"] = names.gendered_surname(
                 victim.surname, victim.origin, suspect_gender
             )
             kwargs["origin"] = victim.origin
-        suspect = self.person(gender=suspect_gender, ages=(17, 70, 36), **kwargs)
+        ages = (17, 70, 36)
+        if rel in ("ex_partner", "current_partner", "colleague", "acquaintance"):
+            age = victim.age_on(self.start)
+            ages = (max(17, age - 6), max(age + 12, 20), max(17, age + 2))
+        suspect = self.person(gender=suspect_gender, ages=ages, **kwargs)
+        if rel != "family":
+            self._distinct_name(victim, suspect)
         days = self._timeline(size, pick(rng, (7.0, 12.0, 18.0, 25.0, 40.0)))
         lead = pick(rng, (0, 3, 10, 20, 45, 90, 150))
         since = max(days[0] - lead, self.start - 400)
@@ -409,6 +417,11 @@ class Planner:
         self.courses.append(course)
         return course
 
+    def _distinct_name(self, one: Individual, other: Individual) -> None:
+        """Two people in one course get different names (a family may share one)."""
+        while (other.forename, other.surname) == (one.forename, one.surname):
+            other.forename = names.pick_forename(self.rng, other.origin, other.gender)
+
     def _married_name(self, wife: Individual, husband: Individual, separated: int) -> None:
         rng = self.rng
         maiden = wife.surname
@@ -421,14 +434,17 @@ class Planner:
         wife.alt_surname = maiden
         wife.surname = married
         if rng.random() < 0.6:
+            # She went back to her maiden name; old systems still hold the married one.
             wife.surnames.append((separated + between(rng, 20, 200), maiden))
+            wife.alt_surname = married
 
     def _associates(self, course: Course, victim: Individual) -> None:
         rng = self.rng
         if rng.random() < 0.25:
+            age = victim.age_on(self.start)
             mother = self.person(
                 gender="F",
-                ages=(40, 85, 58),
+                ages=(age + 17, age + 45, age + 28),
                 origin=victim.origin,
                 surname=victim.alt_surname or victim.surname,
             )
@@ -731,6 +747,7 @@ class Planner:
         suspect = self.person(
             gender="M" if rng.random() < 0.6 else "F", ages=(20, 80, 45), **kwargs
         )
+        self._distinct_name(victim, suspect)
         days = self._timeline(size, pick(rng, (10.0, 18.0, 30.0)))
         since = days[0] - pick(rng, (0, 14, 30, 90, 200))
         course = Course(
@@ -1002,6 +1019,7 @@ def make_plan(settings: Settings) -> Plan:
         if rng.random() < 0.04:
             person.dup_nominal = plan.nominals.duplicate(person.idx)
             person.dup_from = planner.start + below(rng, settings.days)
+        _life_events(planner, person)
     plan.categories = {
         CAT_STALKING: sum(len(c.incidents) for c in plan.courses if c.kind == STALKING),
         CAT_DISPUTE: sum(len(c.incidents) for c in plan.courses if c.kind == HARASSMENT),
@@ -1091,6 +1109,24 @@ def _plan_background(
             people.append(person_code(role, idx))
         out.append((minute, (kind, tuple(people), fresh)))
     return out, kinds
+
+
+def _life_events(planner: Planner, person: Individual) -> None:
+    """Ordinary change over two years: a move, a new phone, a new handle."""
+    rng = planner.rng
+    if rng.random() < 0.08:
+        day = planner.start + below(rng, planner.s.days)
+        person.addresses.append((day, places.make_address(rng)))
+        person.addresses.sort(key=lambda item: item[0])
+    if rng.random() < 0.06:
+        day = planner.start + below(rng, planner.s.days)
+        person.phones.append((day, planner.phonebook.take(rng)))
+        person.phones.sort()
+    if person.handles and rng.random() < 0.05:
+        day = planner.start + below(rng, planner.s.days)
+        handle = contacts.make_handle(rng, person.forename, person.surname, person.dob.year)
+        person.handles.append((day, handle))
+        person.handles.sort()
 
 
 def _assign_refs(plan: Plan, rng: random.Random) -> None:

@@ -34,6 +34,7 @@ from .phrases_course import (
     BEHAVIOURS,
     HISTORY,
     IMPACTS,
+    OTHER_TRAPS,
     PARTNER_TRAPS,
     POLICE,
     SIGNALS,
@@ -169,18 +170,13 @@ class Renderer:
             crimes.append(dumps(record))
             truth.append(dumps(truth_record))
             ref = record["crime_ref"]
+            # Refs and ids are plain ASCII, so these lines need no JSON escaping.
             for index, (person, individual) in enumerate(
                 zip(record.get("people", ()), mention_ids, strict=True)
             ):
                 truth.append(
-                    dumps(
-                        {
-                            "type": "mention",
-                            "source_ref": ref,
-                            "mention": index,
-                            "individual": individual,
-                        }
-                    )
+                    f'{{"type":"mention","source_ref":"{ref}","mention":{index},'
+                    f'"individual":"{individual}"}}'
                 )
                 mentions += 1
                 with_ref += "person_ref" in person
@@ -286,7 +282,7 @@ class Renderer:
 
     def _fresh(self, rng: random.Random, idx: int, role: str, day: int) -> people.Individual:
         ages = {"witness": (16, 80, 35), "reporter": (18, 65, 34)}.get(role, (16, 75, 30))
-        return people.make_individual(rng, idx, date.fromordinal(day), ages=ages)
+        return people.make_individual(rng, idx, date.fromordinal(day), ages=ages, lazy=True)
 
     def _view(
         self,
@@ -474,7 +470,7 @@ class Renderer:
             add(pick(rng, HISTORY))
         if rng.random() < 0.35:
             partners = course.relationship in ("ex_partner", "current_partner")
-            add(pick(rng, TRAPS + PARTNER_TRAPS if partners else TRAPS))
+            add(pick(rng, TRAPS + (PARTNER_TRAPS if partners else OTHER_TRAPS)))
         if rng.random() < 0.55:
             add(pick(rng, POLICE))
         return finish(ctx, say), self._course_location(rng, inc, course)

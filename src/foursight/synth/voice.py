@@ -187,6 +187,18 @@ def _suspect(ctx: Ctx, form: str) -> str:
     return base
 
 
+def _victim_named(ctx: Ctx) -> str:
+    """The victim, never as a bare pronoun."""
+    ctx.victim.seen = False
+    return _victim(ctx, "s")
+
+
+def _suspect_named(ctx: Ctx) -> str:
+    """The suspect, never as a bare pronoun (for "X arrested", "X interviewed")."""
+    ctx.suspect.seen = False
+    return _suspect(ctx, "s")
+
+
 def _relation(ctx: Ctx) -> str:
     s = ctx.suspect
     noun = s.noun
@@ -236,20 +248,20 @@ def rng_pick(ctx: Ctx, options: tuple[str, ...]) -> str:
 
 def _n_big(ctx: Ctx) -> str:
     rng = ctx.rng
-    n = pick(rng, (12, 15, 20, 25, 30, 35, 40, 50, 60, 70, 80, 100, 120, 150, 200, 300))
+    n = pick(rng, (12, 15, 20, 25, 30, 35, 40, 50, 60, 70, 80, 100, 120, 150, 200, 300, 1200))
     n += between(rng, 0, 6) if n < 100 and rng.random() < 0.4 else 0
     if rng.random() < ctx.voice.terse * 0.6:
-        return pick(rng, (f"x{n}", f"{n}+", f"approx {n}", f"{n}"))
+        return pick(rng, (f"x{n}", f"{n}+", f"approx {n:,}", f"{n:,}"))
     return pick(
         rng,
         (
-            f"approximately {n}",
-            f"around {n}",
-            f"over {n}",
+            f"approximately {n:,}",
+            f"around {n:,}",
+            f"over {n:,}",
             f"more than {n}",
-            f"in excess of {n}",
+            f"in excess of {n:,}",
             f"{n}",
-            f"about {n}",
+            f"about {n:,}",
             "dozens of",
             "numerous",
             f"between {n} and {n + pick(rng, (10, 20, 50))}",
@@ -382,6 +394,10 @@ def _month_name(ctx: Ctx, d: date) -> str:
     if ctx.voice.terse > 0.5 and ctx.rng.random() < 0.6:
         return MONTHS_SHORT[d.month - 1]
     return MONTHS[d.month - 1]
+
+
+def _old_year(ctx: Ctx) -> str:
+    return str(ctx.day.year - between(ctx.rng, 3, 9))
 
 
 def _since(ctx: Ctx) -> str:
@@ -804,6 +820,8 @@ SLOTS: grammar.SlotTable = {
     "vher": lambda c: c.victim.her,
     "vhis": lambda c: c.victim.hers,
     "S": lambda c: _suspect(c, "s"),
+    "Sn": _suspect_named,
+    "Vn": _victim_named,
     "So": lambda c: _suspect(c, "o"),
     "Sp": lambda c: _suspect(c, "p"),
     "sshe": lambda c: c.suspect.she,
@@ -826,6 +844,7 @@ SLOTS: grammar.SlotTable = {
     "weekday": _weekday,
     "month": _month,
     "since": _since,
+    "old_year": _old_year,
     "sep": _sep,
     "when": _when,
     "span": _span,
@@ -971,10 +990,15 @@ def finish(ctx: Ctx, sentences: list[str]) -> str:
             return word
 
         text = _SLIP_RE.sub(slip, text)
-    text = _SPACES.sub(" ", text)
-    text = _SPACE_PUNCT.sub(r"\1", text)
-    text = _DOUBLE_DOT.sub(".", text)
-    text = text.replace(",,", ",").replace(" ,", ",")
+    # Tidy the joins (cheap membership tests first: most narratives need nothing).
+    if "  " in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    if " ," in text or " ." in text or " ;" in text or " :" in text:
+        text = _SPACE_PUNCT.sub(r"\1", text)
+    if ".." in text or ". ." in text:
+        text = _DOUBLE_DOT.sub(".", text)
+    if ",," in text:
+        text = text.replace(",,", ",")
     if voice.shouty:
         text = text.upper()
     return text

@@ -23,12 +23,13 @@ def nav_item(context: dict[str, Any], href: str, text: str) -> dict[str, Any]:
 def field(bound: forms.BoundField, label_size: str = "s", heading: bool = False) -> dict[str, Any]:
     widget = bound.field.widget
     kind = "input"
+    # CheckboxSelectMultiple subclasses RadioSelect in Django 5, so test it first.
     if isinstance(widget, forms.Textarea):
         kind = "textarea"
-    elif isinstance(widget, forms.RadioSelect):
-        kind = "radios"
     elif isinstance(widget, forms.CheckboxSelectMultiple):
         kind = "checkboxes"
+    elif isinstance(widget, forms.RadioSelect):
+        kind = "radios"
     elif isinstance(widget, forms.Select):
         kind = "select"
     elif isinstance(widget, forms.CheckboxInput):
@@ -36,15 +37,20 @@ def field(bound: forms.BoundField, label_size: str = "s", heading: bool = False)
     elif isinstance(widget, forms.ClearableFileInput | forms.FileInput):
         kind = "file"
     input_type = getattr(widget, "input_type", "text")
+    value = bound.value()
+    if kind == "input" and value is not None:
+        # The widget's own formatting: a date as 2026-11-28, which a date input accepts.
+        value = widget.format_value(value)
     return {
         "bound": bound,
+        "id": bound.auto_id or f"id_{bound.html_name}",
         "kind": kind,
         "input_type": input_type,
         "width": widget.attrs.get("data-width", ""),
         "autocomplete": widget.attrs.get("autocomplete", ""),
         "label_size": label_size,
         "heading": heading,
-        "value": bound.value() if bound.value() is not None else "",
+        "value": value if value is not None else "",
         "choices": list(getattr(widget, "choices", [])),
         "selected": _selected(bound),
     }

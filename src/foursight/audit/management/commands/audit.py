@@ -21,14 +21,24 @@ class Command(OperatorCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        sub.add_parser("verify", help="recompute every hash; exit 1 and list any break")
+        verify = sub.add_parser("verify", help="recompute every hash; exit 1 and list any break")
+        verify.add_argument(
+            "--anchor",
+            action="append",
+            default=[],
+            help="a 'sequence:hash' printed by an earlier check and kept outside the database; "
+            "fails if that entry was rewritten (repeatable)",
+        )
         export = sub.add_parser("export", help="write the log as CSV (a logged disclosure)")
         export.add_argument("--out", type=Path, required=True)
         export.add_argument("--recipient", required=True, help="who the export is for")
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "verify":
-            report = services.verify()
+            try:
+                report = services.verify(anchors=options["anchor"])
+            except ValueError as exc:
+                raise CommandError(str(exc)) from None
             services.consulted(
                 self.operator,
                 "audit_log",
@@ -38,6 +48,7 @@ class Command(OperatorCommand):
             )
             if report.ok:
                 self.stdout.write(f"Audit log intact: {report.checked:,} entries verified.")
+                self.stdout.write(f"Anchor for the next check (keep it elsewhere): {report.anchor}")
                 return
             for problem in report.breaks:
                 self.stderr.write(f"BREAK: {problem}")
