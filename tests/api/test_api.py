@@ -245,7 +245,7 @@ def test_label_errors_are_json(world, client):
 
 
 def test_403_and_404_are_json(world, client):
-    c = signed_in(client, world.users["investigator"])
+    c = signed_in(client, world.users["dmm_chair"])
     forbidden = post_json(
         c,
         f"/api/records/{world.record_ids[R1_REF]}/labels",

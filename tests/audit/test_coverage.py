@@ -433,3 +433,37 @@ def test_tampering_after_all_this_breaks_the_chain(world):
     _tamper("UPDATE audit_auditentry SET recipient = %s WHERE operation = %s", ["", "disclosure"])
     report = verify()
     assert not report.ok and any("was altered" in b for b in report.breaks)
+
+
+def test_account_changes_in_the_admin_are_audited(world, client):
+    from foursight.access.models import User
+    from foursight.audit.models import AuditEntry
+
+    admin = signed_in(client, world.users["administrator"])
+    investigator = world.users["investigator"]
+    url = reverse("admin:access_user_change", args=[investigator.pk])
+    page = admin.get(url)
+    assert page.status_code == 200
+    before = AuditEntry.objects.count()
+    response = admin.post(
+        url,
+        {
+            "username": investigator.username,
+            "first_name": "Renamed",
+            "last_name": investigator.last_name,
+            "email": investigator.email,
+            "staff_id": "WX9999",
+            "role": investigator.role,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content[:500]
+    assert User.objects.get(pk=investigator.pk).staff_id == "WX9999"
+    entry = AuditEntry.objects.order_by("-sequence").first()
+    assert AuditEntry.objects.count() == before + 1
+    assert (entry.operation, entry.object_type, entry.object_ids) == (
+        "alteration",
+        "user",
+        [str(investigator.pk)],
+    )
+    assert {"first_name", "staff_id"} <= set(entry.fields)

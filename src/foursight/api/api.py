@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import File, NinjaAPI, Query, Schema
 from ninja.files import UploadedFile
+from ninja.responses import Status
 from ninja.security import HttpBearer
 from ninja.security import SessionAuth as NinjaSessionAuth
 
@@ -352,10 +353,10 @@ def get_record(request: HttpRequest, pk: int) -> dict[str, Any]:
 @api.post(
     "/records/{pk}/labels", response={201: LabelOut, 403: Error, 422: Error}, tags=["records"]
 )
-def add_label(request: HttpRequest, pk: int, body: LabelIn) -> tuple[int, dict[str, Any]]:
+def add_label(request: HttpRequest, pk: int, body: LabelIn) -> Status[dict[str, Any]]:
     record = _record(pk)
     label = record_services.do_add_label(request.user, record, body.kind, body.code, body.reason)
-    return 201, {"kind": label.kind, "code": label.code, "origin": label.origin}
+    return Status(201, {"kind": label.kind, "code": label.code, "origin": label.origin})
 
 
 @api.delete(
@@ -365,10 +366,10 @@ def add_label(request: HttpRequest, pk: int, body: LabelIn) -> tuple[int, dict[s
 )
 def remove_label(
     request: HttpRequest, pk: int, kind: LabelKind, code: str, body: ReasonIn
-) -> tuple[int, None]:
+) -> Status[None]:
     record = _record(pk)
     record_services.do_remove_label(request.user, record, kind, code, body.reason)
-    return 204, None
+    return Status(204, None)
 
 
 @api.post(
@@ -376,10 +377,10 @@ def remove_label(
     response={201: dict[str, Any], 403: Error, 422: Error},
     tags=["screening"],
 )
-def record_triage(request: HttpRequest, pk: int, body: TriageIn) -> tuple[int, dict[str, Any]]:
+def record_triage(request: HttpRequest, pk: int, body: TriageIn) -> Status[dict[str, Any]]:
     record = _record(pk)
     decision = do_record_triage(request.user, record, body.outcome, body.note)
-    return 201, {"id": decision.pk, "outcome": decision.outcome}
+    return Status(201, {"id": decision.pk, "outcome": decision.outcome})
 
 
 # --- imports ---------------------------------------------------------------------------------
@@ -410,7 +411,7 @@ def create_import(
     request: HttpRequest,
     crimes: UploadedFile | None = File(None),  # noqa: B008 (ninja declares parameters so)
     orders: UploadedFile | None = File(None),  # noqa: B008
-) -> tuple[int, dict[str, Any]]:
+) -> Status[dict[str, Any]]:
     """Import exchange-format files (JSON Lines, or CSV by a .csv name). Bad lines are listed."""
     require(request.user, Action.IMPORT_RECORDS)
     if crimes is None and orders is None:
@@ -423,7 +424,7 @@ def create_import(
         return Source(upload.name or "upload", upload.file, fmt)  # type: ignore[arg-type]
 
     outcome = import_link_and_screen(request.user, source(crimes), source(orders))
-    return 201, _import_out(outcome.imported.batch)
+    return Status(201, _import_out(outcome.imported.batch))
 
 
 @api.get("/imports/{pk}", response={200: ImportOut, 403: Error}, tags=["imports"])
@@ -577,14 +578,14 @@ def get_person(request: HttpRequest, pk: int) -> dict[str, Any]:
 @api.post(
     "/people/decisions", response={201: dict[str, Any], 403: Error, 422: Error}, tags=["people"]
 )
-def link_decision(request: HttpRequest, body: LinkDecisionIn) -> tuple[int, dict[str, Any]]:
+def link_decision(request: HttpRequest, body: LinkDecisionIn) -> Status[dict[str, Any]]:
     """Confirm two mentions are one person, or split them; later linkage runs keep it."""
     left = get_object_or_404(PersonMention, pk=body.left_mention)
     right = get_object_or_404(PersonMention, pk=body.right_mention)
     if body.decision not in ("confirm", "split"):
         raise ValidationError("decision must be confirm or split")
     made = do_link_decision(request.user, left, right, body.decision, body.reason)
-    return 201, {"id": made.pk, "decision": made.decision}
+    return Status(201, {"id": made.pk, "decision": made.decision})
 
 
 def _not_found(request: HttpRequest, exc: Http404 | type[Http404]) -> HttpResponse:

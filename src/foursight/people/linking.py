@@ -206,7 +206,7 @@ def _save(
         changed = _write_assignments(target, current)
         _write_edges(result, run, clusters if kind == "full" else None)
         _write_flags(result, target)
-        _refresh_names({target[m] for m in changed})
+        refresh_names({target[m] for m in changed})
         orphans = Person.objects.filter(mentions__isnull=True)
         removed = orphans.count()
         orphans.delete()
@@ -307,7 +307,7 @@ def _write_flags(result: LinkageResult, target: dict[str, int]) -> None:
         )
 
 
-def _refresh_names(person_ids: set[int]) -> None:
+def refresh_names(person_ids: set[int]) -> None:
     names: dict[int, Counter[str]] = {}
     ids = list(person_ids)
     for start in range(0, len(ids), BATCH):
@@ -327,6 +327,9 @@ def do_link_decision(
 ) -> LinkDecision:
     """Confirm two mentions are one person (merging their persons) or split them apart."""
     require(actor, Action.DECIDE_LINK)
+    for mention in (left, right):
+        if mention.record_id is not None:
+            require(actor, Action.VIEW_RECORD, mention.record)
     if left.pk == right.pk:
         raise ValidationError("Choose two different mentions")
     if not reason.strip():
@@ -351,7 +354,7 @@ def do_link_decision(
             PersonLink.objects.filter(left=right).delete()
             PersonLink.objects.filter(right=right).delete()
             touched = {alone.pk, *([left.person_id] if left.person_id else [])}
-        _refresh_names(touched)
+        refresh_names(touched)
         Person.objects.filter(mentions__isnull=True).delete()
         audit.log(
             actor,

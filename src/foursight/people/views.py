@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -57,10 +59,19 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
             "pseudonymised": hidden,
             "decision_form": LinkDecisionForm(),
             "referral_form": ReferralForm(),
-            "referrals": found.referrals.select_related("service"),
+            "referrals": _referrals_shown(request, found),
             "can_refer": can(request.user, Action.MANAGE_REFERRALS),
         },
     )
+
+
+def _referrals_shown(request: HttpRequest, person: Person) -> Any:
+    """A partner advocate sees their own service's referrals, not other services'."""
+    referrals = person.referrals.select_related("service")
+    service_id = getattr(request.user, "partner_service_id", None)
+    if getattr(request.user, "role", "") == "partner_advocate":
+        referrals = referrals.filter(service_id=service_id)
+    return referrals
 
 
 @require_POST
@@ -69,8 +80,10 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Action.DECIDE_LINK)
     form = LinkDecisionForm(request.POST)
     if form.is_valid():
-        left = get_object_or_404(PersonMention, pk=form.cleaned_data["left"])
-        right = get_object_or_404(PersonMention, pk=form.cleaned_data["right"])
+        # The two mentions must belong to the person whose page the decision was made on.
+        mentions = PersonMention.objects.filter(person=found)
+        left = get_object_or_404(mentions, pk=form.cleaned_data["left"])
+        right = get_object_or_404(mentions, pk=form.cleaned_data["right"])
         try:
             do_link_decision(
                 request.user,

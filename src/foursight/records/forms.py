@@ -129,3 +129,11 @@ class RetentionForm(forms.Form):
         required=False, label="Next review date (if retained)", widget=DATE_WIDGET
     )
     reason = forms.CharField(label="Reason for the decision", widget=forms.Textarea)
+
+    def __init__(self, *args: Any, may_erase: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not may_erase:
+            # Only supervisors may erase; others record a decision to retain.
+            cast(forms.ChoiceField, self.fields["decision"]).choices = [
+                (RetentionReview.Decision.RETAIN, RetentionReview.Decision.RETAIN.label)
+            ]

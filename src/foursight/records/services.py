@@ -16,7 +16,14 @@ from foursight.access.policy import Action, require
 from foursight.audit import services as audit
 from foursight.audit.models import Operation
 
-from .models import CrimeRecord, LabelKind, RecordChange, RecordLabel, RetentionReview
+from .models import (
+    CrimeRecord,
+    ImportIssue,
+    LabelKind,
+    RecordChange,
+    RecordLabel,
+    RetentionReview,
+)
 from .reference import load_reference
 
 
@@ -153,14 +160,25 @@ def do_erase_record(actor: Any, record: CrimeRecord, reason: str) -> None:
     entry keeps the reference but none of the erased content.
     """
     require(actor, Action.ERASE_RECORD, record)
+    from foursight.people.linking import refresh_names
     from foursight.people.models import Person
+    from foursight.triage.models import ScreeningResult
 
     with transaction.atomic():
         ref = record.crime_ref
         people = list(record.people.exclude(person=None).values_list("person_id", flat=True))
+        series = getattr(getattr(record, "screening", None), "series_id", "")
         record.delete()
-        # A person seen only on this record no longer exists anywhere else.
+        # Other records' results in the same series quote this record: drop them; the next
+        # screening run recomputes them without it.
+        if series:
+            ScreeningResult.objects.filter(series_id=series).delete()
+        # Rejected or warned lines from imports may carry the erased content.
+        ImportIssue.objects.filter(reference=ref).delete()
+        # A person seen only on this record no longer exists anywhere else; the others'
+        # display names may have come from it.
         Person.objects.filter(pk__in=people, mentions__isnull=True).delete()
+        refresh_names(set(people))
         audit.log(
             actor,
             Operation.ERASURE,
@@ -169,7 +187,7 @@ def do_erase_record(actor: Any, record: CrimeRecord, reason: str) -> None:
             fields=["*"],
             reason=reason.strip(),
             detail={
-                "derived": "versions, history, labels, "
-                "people, links, breaches, screening, triage, search index"
+                "derived": "versions, history, labels, people, links, breaches, screening "
+                "(with its series' results), triage, import issues, search index"
             },
         )

@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from foursight.access.policy import Action, pseudonymised, require, visible_records
+from foursight.access.policy import Action, can, pseudonymised, require, visible_records
 from foursight.audit import services as audit
 from foursight.audit.models import Operation
 from foursight.people.display import people_rows
@@ -176,7 +176,7 @@ def record_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "label_form": LabelForm(),
         "remove_form": RemoveLabelForm(),
         "triage_form": TriageForm(),
-        "retention_form": RetentionForm(),
+        "retention_form": RetentionForm(may_erase=can(request.user, Action.ERASE_RECORD)),
     }
     return render(request, "records/record.html", context)
 
@@ -232,7 +232,9 @@ def remove_label(request: HttpRequest, pk: int, kind: str, code: str) -> HttpRes
 def review_retention(request: HttpRequest, pk: int) -> HttpResponse:
     record = get_object_or_404(CrimeRecord, pk=pk)
     require(request.user, Action.REVIEW_RETENTION, record)
-    form = RetentionForm(request.POST)
+    if request.POST.get("decision") == "erase":
+        require(request.user, Action.ERASE_RECORD, record)
+    form = RetentionForm(request.POST, may_erase=can(request.user, Action.ERASE_RECORD))
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -307,7 +309,9 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def import_rejects(request: HttpRequest, pk: int) -> HttpResponse:
+    # The raw lines are personal data: the importer must also be cleared to see identities.
     require(request.user, Action.IMPORT_RECORDS)
+    require(request.user, Action.VIEW_IDENTIFIED)
     batch = get_object_or_404(ImportBatch, pk=pk)
     rejects = list(batch.issues.filter(kind="reject"))
     with transaction.atomic():

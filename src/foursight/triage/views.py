@@ -45,7 +45,10 @@ def worklist(request: HttpRequest) -> HttpResponse:
     series_sizes = {}
     series_ids = {r.series_id for r in page.object_list if r.series_id}
     for sid in series_ids:
-        series_sizes[sid] = ScreeningResult.objects.filter(series_id=sid).count()
+        # Count only what this user may see: restricted records must not leak through a total.
+        series_sizes[sid] = ScreeningResult.objects.filter(
+            series_id=sid, record__in=visible
+        ).count()
     audit.consulted(
         request.user,
         "crime_record",

@@ -7,9 +7,12 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest
 
 from foursight.access.policy import Action, can
+from foursight.audit import services as audit
+from foursight.audit.models import Operation
 
 
 class FoursightAdminSite(admin.AdminSite):
@@ -51,6 +54,24 @@ class PolicyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._allowed(request)
+
+    # Changes made here (accounts are staff's personal data) are audited like any other.
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            audit.log(
+                request.user,
+                Operation.ALTERATION if change else Operation.COLLECTION,
+                obj._meta.model_name,
+                [obj.pk],
+                fields=sorted(form.changed_data),
+            )
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        with transaction.atomic():
+            pk, name = obj.pk, obj._meta.model_name
+            super().delete_model(request, obj)
+            audit.log(request.user, Operation.ERASURE, name, [pk], fields=["*"])
 
 
 site = FoursightAdminSite(name="admin")
