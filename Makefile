@@ -61,11 +61,17 @@ check-deploy: install
 bench: install
 	$(BIN)/foursight bench all
 
+## Re-pin: runtime dependencies from base.in, then development ones from dev.in on top.
 lock:
 	rm -rf /tmp/foursight-lock && $(PYTHON) -m venv /tmp/foursight-lock
 	/tmp/foursight-lock/bin/pip install --quiet -r requirements/base.in
+	/tmp/foursight-lock/bin/pip freeze > /tmp/foursight-lock/base.freeze
 	{ echo "# Runtime dependencies, pinned. Direct ones are listed in base.in; regenerate with 'make lock'."; \
-	  /tmp/foursight-lock/bin/pip freeze; } > requirements/base.txt
+	  cat /tmp/foursight-lock/base.freeze; } > requirements/base.txt
+	/tmp/foursight-lock/bin/pip install --quiet -r requirements/base.txt -r requirements/dev.in
+	{ echo "# Development and test dependencies, pinned (with the runtime ones). Direct ones in dev.in."; \
+	  echo "-r base.txt"; \
+	  /tmp/foursight-lock/bin/pip freeze | grep -v -i -x -F -f /tmp/foursight-lock/base.freeze; } > requirements/dev.txt
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) $(DEMO_DIR) .pytest_cache .mypy_cache .ruff_cache

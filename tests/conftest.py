@@ -10,17 +10,10 @@ import pytest
 
 os.environ.setdefault("FOURSIGHT_ENV", "test")
 
-ROLES = [
-    "investigator",
-    "supervisor",
-    "spoc",
-    "dmm_chair",
-    "registrar",
-    "analyst",
-    "auditor",
-    "partner_advocate",
-    "administrator",
-]
+from foursight.access.roles import Role
+
+# Every role, in the order the access-control tables list them.
+ROLES = list(Role.values)
 
 
 @pytest.fixture(scope="session", autouse=True)

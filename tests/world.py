@@ -19,17 +19,11 @@ from typing import Any
 from django.db import transaction
 from django.test import override_settings
 
-ROLES = [
-    "investigator",
-    "supervisor",
-    "spoc",
-    "dmm_chair",
-    "registrar",
-    "analyst",
-    "auditor",
-    "partner_advocate",
-    "administrator",
-]
+from foursight.access.roles import Role
+
+ROLES = list(Role.values)
+
+
 PASSWORD = "correct horse battery"
 
 AMY = {

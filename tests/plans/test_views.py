@@ -7,23 +7,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from foursight.access.policy import ALLOWED, Action
+from foursight.access.roles import Role
 from foursight.measures.registry import REGISTRY
 from foursight.plans.models import Publication, SubPoint
 from foursight.plans.services import do_publish
 
+ROLES = list(Role.values)
+
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "investigator",
-    "supervisor",
-    "spoc",
-    "dmm_chair",
-    "registrar",
-    "analyst",
-    "auditor",
-    "partner_advocate",
-    "administrator",
-]
+
 VIEWERS = {r.value for r in ALLOWED[Action.VIEW_PLAN]}
 EDITORS = {r.value for r in ALLOWED[Action.EDIT_PLAN]}
 PUBLISHERS = {r.value for r in ALLOWED[Action.PUBLISH_PLAN]}
