@@ -291,7 +291,8 @@ USE_TZ = True
 
 # --- Foursight engines ----------------------------------------------------------------------
 LINKAGE_BACKEND = env("FOURSIGHT_LINKAGE_BACKEND", "duckdb")
-LINKAGE_THRESHOLD = float(env("FOURSIGHT_LINKAGE_THRESHOLD", "0.9"))
+# The match probability at which two mentions are one person (docs/linkage.md: how it was chosen).
+LINKAGE_THRESHOLD = float(env("FOURSIGHT_LINKAGE_THRESHOLD", "0.7"))
 SCREENING_WINDOW_DAYS = int(env("FOURSIGHT_SCREENING_WINDOW_DAYS", "365"))
 
 LOGGING = {

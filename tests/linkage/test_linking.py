@@ -12,6 +12,7 @@ from foursight.linkage import (
     person_id_for,
     train_model,
 )
+from foursight.linkage.model import MODEL_DESIGN
 from foursight.linkage.population import generate
 
 
@@ -151,7 +152,7 @@ def test_model_round_trip_gives_the_same_links(mentions, model, settings):
 
 
 def test_from_json_refuses_another_design(model):
-    text = model.to_json().replace('"design": "foursight-linkage/1"', '"design": "other/9"')
+    text = model.to_json().replace(f'"design": "{MODEL_DESIGN}"', '"design": "other/9"')
     with pytest.raises(ValueError, match="retrain"):
         LinkageModel.from_json(text)
 
@@ -160,7 +161,7 @@ def test_train_model_without_labels_on_generated_mentions():
     generated, truth = generate(3000, seed=3)
     settings = LinkageSettings(u_max_pairs=2e5, em_max_pairs=2e5)
     model = train_model(generated, settings)
-    assert model.version.startswith("foursight-linkage/1+splink")
+    assert model.version.startswith(f"{MODEL_DESIGN}+splink")
     assert model.metadata["mentions"] == 3000
     assert 0 < model.prior < 0.01
     exact_name = model.parameters["name"][1]

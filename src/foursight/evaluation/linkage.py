@@ -108,6 +108,7 @@ def evaluate(
         "flagged_clusters_that_are_one_individual": flagged_pure,
         "seconds": round(seconds, 1),
         "model": model.version,
+        "evidence": result.stats.get("evidence", {}),
     }
 
 

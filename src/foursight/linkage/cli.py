@@ -37,6 +37,7 @@ _STAGES = (
     "preparing mentions",
     "scoring candidate pairs",
     "clustering",
+    "adding evidence from the persons found",
     "writing people",
 )
 
@@ -49,7 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--orders", type=Path, help="protective orders (JSON Lines)")
     parser.add_argument("--out", required=True, type=Path, help="where to write people.jsonl")
     parser.add_argument(
-        "--threshold", type=float, help="match probability needed to link (default 0.95)"
+        "--threshold",
+        type=float,
+        help=f"match probability needed to link (default {LinkageSettings().threshold})",
     )
     parser.add_argument("--model", type=Path, help="use this saved model instead of training")
     parser.add_argument("--save-model", type=Path, help="save the model used to this file")

@@ -18,13 +18,14 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
-from . import backend
-from .clustering import ConstrainedUnionFind
+from .clustering import ConstrainedUnionFind, Profiles
+from .evidence import Evidence
 from .mentions import Mention, mentions_from_exchange
-from .model import NO_DATA, LinkageModel, comparison_design, prior_for, splink_settings
+from .model import NO_DATA, LinkageModel, comparison_design
+from .scoring import Scoring
 from .settings import LinkageSettings
-from .table import build_table
 from .training import train_model
 
 Progress = Callable[[str], None]
@@ -37,8 +38,10 @@ class Edge:
     """Why two mentions are one person: the model's evidence, or a certain link.
 
     ``agreements`` says how each field compared, e.g. ``{"name": "exact", "dob": "day/month
-    transposed", "phone": "no data"}``. Certain links (same RMS nominal id, staff confirmed)
-    have match_weight ``inf`` and match_probability 1.0.
+    transposed", "phone": "no data"}``, and what evidence beyond the pair added to the weight:
+    ``"context"`` (both records also name the same person), ``"name frequency"`` (few persons
+    carry the name), ``"often named"`` (the person is mentioned often). Certain links (same
+    RMS nominal id, staff confirmed) have match_weight ``inf`` and match_probability 1.0.
     """
 
     left: str
@@ -97,7 +100,7 @@ def default_model() -> LinkageModel:
     return LinkageModel.from_json(text.read_text(encoding="utf-8"))
 
 
-# --- scoring -------------------------------------------------------------------------------
+# --- explanations --------------------------------------------------------------------------
 
 
 @cache
@@ -133,21 +136,12 @@ _CERTAIN = {
     "person_ref": MappingProxyType({"person_ref": "same RMS nominal id"}),
     "must_link": MappingProxyType({"staff": "confirmed as the same person by staff"}),
 }
+# Evidence beyond the pair shown on an edge when it added at least this much weight.
+_SHOWN_WEIGHT = 0.5
 
 
-def _scored_pairs(db_api: Any, predictions: Any) -> pa.Table:
-    gamma_cols = ", ".join(f"gamma_{name}" for name, _ in _labels())
-    # Only Splink's own table name and our comparison names go into this query.
-    sql = f"""
-        SELECT unique_id_l AS l, unique_id_r AS r, match_weight, match_probability, {gamma_cols}
-        FROM {predictions.physical_name}
-    """  # noqa: S608
-    return backend.fetch_arrow(db_api, sql)
-
-
-def _sort_strongest_first(tables: Sequence[pa.Table]) -> pa.Table:
-    table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
-    return table.sort_by([("match_weight", "descending"), ("l", "ascending"), ("r", "ascending")])
+def _probability(weight: float) -> float:
+    return 1.0 / (1.0 + 2.0 ** (-weight)) if weight > -1000 else 0.0
 
 
 # --- clustering and results ----------------------------------------------------------------
@@ -196,24 +190,200 @@ def _certain_edge(mentions: Sequence[Mention], a: int, b: int, source: EdgeSourc
     )
 
 
+def _column(table: pa.Table | pa.RecordBatch, name: str) -> list[Any]:
+    if name in table.column_names:
+        return table.column(name).to_pylist()
+    return [None] * table.num_rows
+
+
 def _model_edges(
-    uf: ConstrainedUnionFind, mentions: Sequence[Mention], scored: pa.Table
+    uf: ConstrainedUnionFind,
+    mentions: Sequence[Mention],
+    links: pa.Table,
+    person_of_node: Callable[[int], str],
 ) -> list[Edge]:
-    """The scored links that ended inside one person, strongest first, with explanations."""
-    left = scored.column("l").to_pylist()
-    right = scored.column("r").to_pylist()
-    weight = scored.column("match_weight").to_pylist()
-    probability = scored.column("match_probability").to_pylist()
-    gammas = list(
-        zip(*(scored.column(f"gamma_{name}").to_pylist() for name, _ in _labels()), strict=True)
-    )
+    """The links that ended inside one person, strongest first, with explanations."""
+    roots = pa.array(uf.roots(), pa.int64())
+    links = links.filter(
+        pc.equal(pc.take(roots, links.column("l")), pc.take(roots, links.column("r")))
+    ).sort_by([("match_weight", "descending"), ("l", "ascending"), ("r", "ascending")])
     explain = _Explainer()
     find = uf.find
-    return [
-        Edge(mentions[a].mention_id, mentions[b].mention_id, w, p, explain(g))
-        for a, b, w, p, g in zip(left, right, weight, probability, gammas, strict=True)
-        if find(a) == find(b)
-    ]
+    edges = []
+    for batch in links.to_batches(max_chunksize=_BATCH):
+        gammas = zip(
+            *(batch.column(f"gamma_{name}").to_pylist() for name, _ in _labels()), strict=True
+        )
+        rows = zip(
+            batch.column("l").to_pylist(),
+            batch.column("r").to_pylist(),
+            batch.column("match_weight").to_pylist(),
+            gammas,
+            *(
+                _column(batch, name)
+                for name in ("frequency_weight", "popularity_weight", "context_weight")
+            ),
+            _column(batch, "via_l"),
+            _column(batch, "via_r"),
+            strict=True,
+        )
+        for a, b, weight, g, frequency, popularity, context, c, d in rows:
+            agreements = explain(g)
+            extra: dict[str, str] = {}
+            if context and c is not None and d is not None:
+                extra["context"] = (
+                    f"both records also name {person_of_node(c)}"
+                    f" ({mentions[c].mention_id} and {mentions[d].mention_id})"
+                )
+            if frequency and frequency >= _SHOWN_WEIGHT:
+                extra["name frequency"] = "few of the persons found carry this name"
+            if popularity and popularity >= _SHOWN_WEIGHT:
+                extra["often named"] = f"joins a person mentioned {uf.size[find(a)]} times"
+            if extra:
+                agreements = MappingProxyType({**agreements, **extra})
+            edges.append(
+                Edge(
+                    mentions[a].mention_id,
+                    mentions[b].mention_id,
+                    weight,
+                    _probability(weight),
+                    agreements,
+                )
+            )
+    return edges
+
+
+def _threshold_weight(threshold: float) -> float:
+    return math.log2(threshold / (1.0 - threshold))
+
+
+def _record_codes(mentions: Sequence[Mention]) -> pa.Array:
+    """A small integer per record (source_ref), by mention position."""
+    codes: dict[str, int] = {}
+    return pa.array([codes.setdefault(m.source_ref, len(codes)) for m in mentions], pa.int64())
+
+
+UnionFindFactory = Callable[[], tuple[ConstrainedUnionFind, list[Edge]]]
+
+
+def _cluster(
+    mentions: Sequence[Mention],
+    scoring: Scoring,
+    fresh: UnionFindFactory,
+    settings: LinkageSettings,
+    say: Progress,
+) -> tuple[pa.Table, ConstrainedUnionFind, list[Edge], dict[str, Any]]:
+    """Cluster the model's links, then add the links the evidence beyond the pair lifts.
+
+    Round 0 clusters the links the model alone puts at or above the threshold, strongest
+    first. Round 1 adds to the candidate pairs between different round-0 persons the evidence
+    from those persons (name frequency among persons, how often a person is named, context)
+    and clusters again from scratch with the links that now reach the threshold, strongest
+    first, under the same staff decisions and guards. New links can create new shared
+    co-persons, so later rounds recompute the context and merge the links they newly lift
+    into the persons so far; they stop when a round lifts nothing new. Returns all links
+    (model and lifted).
+    """
+    threshold_weight = _threshold_weight(settings.threshold)
+    stats: dict[str, Any] = {"rounds": 0, "lifted": 0}
+    say("scoring candidate pairs")
+    evidence = Evidence(
+        scoring.table,
+        _record_codes(mentions),
+        prior=scoring.prior,
+        settings=settings,
+        real_name_frequencies=scoring.real_name_frequencies,
+    )
+    try:
+        margin = settings.candidate_margin if settings.evidence_rounds else 0.0
+        stats["candidates"] = evidence.add(scoring.candidates(threshold_weight - margin))
+        say("clustering")
+        links = evidence.model_links(threshold_weight)
+        uf, certain = _union_all(fresh, links, threshold_weight)
+        if not settings.evidence_rounds:
+            return links, uf, certain, stats
+        say("adding evidence from the persons found")
+        evidence.set_persons(uf.roots())
+        evidence.fix_first_persons()
+        factor = None
+        for round_number in range(1, settings.evidence_rounds + 1):
+            context_weight = 0.0
+            if round_number > 1:
+                evidence.set_persons(uf.roots())
+            if evidence.context_possible:
+                co = evidence.co_persons()
+                if factor is None:
+                    factor = evidence.estimate_context()
+                    stats["context"] = factor.as_dict()
+                context_weight = factor.weight
+                if context_weight > 0:
+                    found = scoring.sharing(co, threshold_weight - context_weight - margin)
+                    stats["candidates"] += evidence.add(found)
+            added = evidence.lifted(threshold_weight, context_weight)
+            if not added.num_rows:
+                break
+            evidence.take(added)
+            added = added.drop_columns(["cid_l", "cid_r"])
+            links = evidence.merged(links, added)
+            if round_number == 1:
+                # Strongest first among all links: a name-only mention the evidence ties
+                # firmly to one person must not first be taken by a weak link to another.
+                uf, certain = _union_all(fresh, links, threshold_weight)
+            else:
+                _merge(uf, added, threshold_weight)
+            stats["rounds"] = round_number
+            stats["lifted"] += added.num_rows
+            if not evidence.context_possible:
+                break  # nothing else changes from round to round
+        stats["refused_by_conflict"] = uf.log.refused_by_conflict
+        return links, uf, certain, stats
+    finally:
+        evidence.close()
+
+
+def _union_all(
+    fresh: UnionFindFactory, links: pa.Table, threshold_weight: float
+) -> tuple[ConstrainedUnionFind, list[Edge]]:
+    uf, certain = fresh()
+    _merge(uf, links, threshold_weight)
+    return uf, certain
+
+
+def _merge(uf: ConstrainedUnionFind, links: pa.Table, threshold_weight: float) -> None:
+    """Merge links (strongest first) into the persons of ``uf``, a batch at a time so that
+    millions of links never sit in Python lists all at once."""
+    evidence = "model_weight" in links.column_names
+    for batch in links.to_batches(max_chunksize=_BATCH):
+        lifted = None
+        if evidence:
+            # Lifted by name frequency or popularity alone: context is evidence of its own
+            # that a person with a new phone is still the person beside the same victim.
+            lifted = [
+                w is not None and w < threshold_weight and not c
+                for w, c in zip(
+                    batch.column("model_weight").to_pylist(),
+                    batch.column("context_weight").to_pylist(),
+                    strict=True,
+                )
+            ]
+        uf.merge_edges(
+            batch.column("l").to_pylist(),
+            batch.column("r").to_pylist(),
+            batch.column("match_weight").to_pylist(),
+            lifted,
+        )
+
+
+_BATCH = 200_000
+
+
+def _profiles(scoring_table: pa.Table) -> Profiles:
+    return Profiles(
+        *(
+            scoring_table.column(name).to_pylist()
+            for name in ("dob", "gender", "phone", "email", "postcode")
+        )
+    )
 
 
 def _flags(
@@ -302,71 +472,50 @@ def link(
     """Assign every mention to a person.
 
     Mentions with the same person_ref are one person; the model links across different or
-    missing refs. ``must_link`` and ``cannot_link`` are staff decisions as mention-id pairs.
+    missing refs, helped by what the persons found say (how many carry a name, how often each
+    is named, who else the records name: see evidence.py). ``must_link`` and ``cannot_link``
+    are staff decisions as mention-id pairs.
     """
     settings = settings or LinkageSettings()
     say = progress or (lambda _stage: None)
     index = _check_unique(mentions)
-    uf = ConstrainedUnionFind(len(mentions))
-    uf.forbid(_index_pairs(cannot_link, index, "cannot_link"))
-    edges: list[Edge] = []
-    _apply_certain_links(uf, mentions, _index_pairs(must_link, index, "must_link"), edges)
+    must = _index_pairs(must_link, index, "must_link")
+    cannot = _index_pairs(cannot_link, index, "cannot_link")
+    if len(mentions) < 2:
+        uf = ConstrainedUnionFind(len(mentions))
+        certain: list[Edge] = []
+        _apply_certain_links(uf, mentions, must, certain)
+        return _result(uf, mentions, certain, None, settings, model)
 
-    scored = _score_all(mentions, model, settings, say) if len(mentions) > 1 else None
-    say("clustering")
-    if scored is not None and scored.num_rows:
-        uf.merge_edges(
-            scored.column("l").to_pylist(),
-            scored.column("r").to_pylist(),
-            scored.column("match_weight").to_pylist(),
-        )
-        edges.extend(_model_edges(uf, mentions, scored))
-    return _result(uf, mentions, edges, settings, model, scored)
-
-
-def _score_all(
-    mentions: Sequence[Mention], model: LinkageModel, settings: LinkageSettings, say: Progress
-) -> pa.Table:
     say("preparing mentions")
-    table = build_table(mentions, blocking_key_cap=settings.blocking_key_cap)
-    db_api = backend.database_api(settings)
-    sdf = backend.register(db_api, table, "mentions")
-    prior = prior_for(model, len(mentions), settings.max_prior)
-    linker = backend.make_linker(sdf, splink_settings(model, prior))
-    if len(mentions) < settings.min_training_mentions:
-        _neutral_term_frequencies(db_api, linker, table, model)
-    say("scoring candidate pairs")
-    predictions = linker.inference.predict(
-        threshold_match_probability=settings.threshold, warning_mode="never"
-    )
-    scored = _sort_strongest_first([_scored_pairs(db_api, predictions)])
-    predictions.drop_table_from_database_and_remove_from_cache()
-    return scored
+    scoring = Scoring(mentions, model, settings)
+    try:
+        profiles_of = _profiles(scoring.table)
 
+        def fresh() -> tuple[ConstrainedUnionFind, list[Edge]]:
+            uf = ConstrainedUnionFind(
+                len(mentions), profiles_of.copy(), settings.conflict_guard_weight
+            )
+            uf.forbid(cannot)
+            certain: list[Edge] = []
+            _apply_certain_links(uf, mentions, must, certain)
+            return uf, certain
 
-def _neutral_term_frequencies(
-    db_api: Any, linker: Any, table: pa.Table, model: LinkageModel
-) -> None:
-    """In a small file a name's share of the mentions says nothing about how common it is, so
-    give every full name the model's average frequency: the term-frequency adjustment is zero.
-    """
-    names = [n for n in set(table.column("full_name").to_pylist()) if n is not None]
-    if not names:
-        return
-    average = model.parameters["name"][1].u or 1.0
-    lookup = pa.table({"full_name": names, "tf_full_name": [average] * len(names)})
-    tf_sdf = backend.register(db_api, lookup, "tf_lookup_full_name")
-    linker.table_management.register_term_frequency_lookup(tf_sdf, "full_name")
+        links, uf, certain, stats = _cluster(mentions, scoring, fresh, settings, say)
+    finally:
+        scoring.close()
+    return _result(uf, mentions, certain, links, settings, model, evidence=stats)
 
 
 def _result(
     uf: ConstrainedUnionFind,
     mentions: Sequence[Mention],
-    edges: list[Edge],
+    certain: list[Edge],
+    links: pa.Table | None,
     settings: LinkageSettings,
     model: LinkageModel,
-    scored: pa.Table | None,
     only_roots: set[int] | None = None,
+    evidence: dict[str, Any] | None = None,
 ) -> LinkageResult:
     groups = uf.components()
     person_of_root = {
@@ -374,6 +523,9 @@ def _result(
         for root, members in groups.items()
     }
     person_of = {m.mention_id: person_of_root[uf.find(i)] for i, m in enumerate(mentions)}
+    edges = list(certain)
+    if links is not None and links.num_rows:
+        edges.extend(_model_edges(uf, mentions, links, lambda n: person_of_root[uf.find(n)]))
     flagged = _flags(uf, mentions, person_of_root, groups, settings, only_roots)
     return LinkageResult(
         person_of=person_of,
@@ -383,9 +535,10 @@ def _result(
         stats={
             "mentions": len(mentions),
             "persons": len(groups),
-            "scored_links": 0 if scored is None else scored.num_rows,
+            "scored_links": 0 if links is None else links.num_rows,
             "links": len(edges),
             "flagged": len(flagged),
+            "evidence": evidence or {},
         },
     )
 
@@ -404,7 +557,10 @@ def link_incremental(
     """Link new mentions to existing people (keeping their ids) or to new people.
 
     Only pairs that involve a new mention are scored; existing people are not re-linked among
-    themselves. ``person_of`` in the result covers existing and new mentions.
+    themselves. The evidence beyond the pair counts here too, with the existing people as the
+    persons found: a new mention whose record also names someone already known is compared
+    with the mentions on that person's other records. ``person_of`` in the result covers
+    existing and new mentions.
     """
     settings = settings or LinkageSettings()
     say = progress or (lambda _stage: None)
@@ -414,68 +570,48 @@ def link_incremental(
     missing = [m.mention_id for m in existing_mentions if m.mention_id not in existing_person_of]
     if missing:
         raise ValueError(f"{len(missing)} existing mentions have no person, e.g. {missing[0]!r}")
+    must = _index_pairs(must_link, index, "must_link")
+    cannot = _index_pairs(cannot_link, index, "cannot_link")
 
-    uf = ConstrainedUnionFind(len(mentions))
-    first_of_person: dict[str, int] = {}
-    for position, mention in enumerate(existing_mentions):
-        person = existing_person_of[mention.mention_id]
-        if person in first_of_person:
-            uf.union(first_of_person[person], position, math.inf, "existing")
-        else:
-            first_of_person[person] = position
-    for person, position in first_of_person.items():
-        uf.existing[uf.find(position)] = person
-    uf.forbid(_index_pairs(cannot_link, index, "cannot_link"))
-    edges: list[Edge] = []
-    _apply_certain_links(uf, mentions, _index_pairs(must_link, index, "must_link"), edges)
-
-    scored = None
-    if new_mentions:
-        scored = _score_new(mentions, n_old, model, settings, say)
-        say("clustering")
-        uf.merge_edges(
-            scored.column("l").to_pylist(),
-            scored.column("r").to_pylist(),
-            scored.column("match_weight").to_pylist(),
+    def fresh_with(profiles: Profiles | None) -> tuple[ConstrainedUnionFind, list[Edge]]:
+        uf = ConstrainedUnionFind(
+            len(mentions),
+            None if profiles is None else profiles.copy(),
+            settings.conflict_guard_weight,
         )
-        edges.extend(_model_edges(uf, mentions, scored))
+        first_of_person: dict[str, int] = {}
+        for position, mention in enumerate(existing_mentions):
+            person = existing_person_of[mention.mention_id]
+            if person in first_of_person:
+                uf.union(first_of_person[person], position, math.inf, "existing")
+            else:
+                first_of_person[person] = position
+        for person, position in first_of_person.items():
+            uf.existing[uf.find(position)] = person
+        uf.forbid(cannot)
+        certain: list[Edge] = []
+        _apply_certain_links(uf, mentions, must, certain)
+        return uf, certain
+
+    links = None
+    stats: dict[str, Any] | None = None
+    if new_mentions:
+        say("preparing mentions")
+        scoring = Scoring(mentions, model, settings, n_old=n_old)
+        try:
+            profiles_of = _profiles(scoring.table)
+            links, uf, certain, stats = _cluster(
+                mentions, scoring, lambda: fresh_with(profiles_of), settings, say
+            )
+        finally:
+            scoring.close()
+    else:
+        uf, certain = fresh_with(None)
     touched = {uf.find(i) for i in range(n_old, len(mentions))}
     touched |= {uf.find(a) for a, _b, _w in uf.log.would_merge_existing}
-    return _result(uf, mentions, edges, settings, model, scored, only_roots=touched)
-
-
-def _score_new(
-    mentions: Sequence[Mention],
-    n_old: int,
-    model: LinkageModel,
-    settings: LinkageSettings,
-    say: Progress,
-) -> pa.Table:
-    say("preparing mentions")
-    table = build_table(mentions, blocking_key_cap=settings.blocking_key_cap)
-    db_api = backend.database_api(settings)
-    everyone = backend.register(db_api, table, "mentions")
-    old = backend.register(db_api, table.slice(0, n_old), "existing_mentions")
-    new = backend.register(db_api, table.slice(n_old), "new_mentions")
-    prior = prior_for(model, len(mentions), settings.max_prior)
-    linker = backend.make_linker(everyone, splink_settings(model, prior))
-    # Term frequencies come from everyone, as a full run would compute them.
-    if len(mentions) < settings.min_training_mentions:
-        _neutral_term_frequencies(db_api, linker, table, model)
-    else:
-        linker.table_management.compute_tf_table("full_name")
-    say("scoring candidate pairs")
-    parts = []
-    if n_old:
-        between = linker.inference.predict_between(
-            new, old, threshold_match_probability=settings.threshold, warning_mode="never"
-        )
-        parts.append(_scored_pairs(db_api, between))
-    within = linker.inference.predict_within(
-        new, threshold_match_probability=settings.threshold, warning_mode="never"
+    return _result(
+        uf, mentions, certain, links, settings, model, only_roots=touched, evidence=stats
     )
-    parts.append(_scored_pairs(db_api, within))
-    return _sort_strongest_first(parts)
 
 
 def link_exchange(

@@ -26,7 +26,7 @@ from .table import BLOCKING_KEYS, HANDLE_KEY
 
 # Bump when the comparisons, their levels or the table columns change: a saved model with a
 # different design cannot be applied and must be retrained.
-MODEL_DESIGN = "foursight-linkage/1"
+MODEL_DESIGN = "foursight-linkage/2"
 FORMAT_VERSION = 1
 
 NO_DATA = "no data"
@@ -50,6 +50,28 @@ def _null(condition: str) -> ComparisonLevelCreator:
     return cll.CustomLevel(condition, label_for_charts=NO_DATA).configure(is_null_level=True)
 
 
+# Name levels weighed by how common the name is, and the column whose frequency does it. An
+# exact name, a swap or a short form by the full name (the commoner of the two, against the
+# exact level's u, as Splink does for exact matches); a misspelling by how the name sounds
+# (two rare typos of "Jack Jones" are as common as Jack Jones); an initial by initial and
+# surname ("J Jones" is every J Jones); these two against the level's own u.
+NAME_FREQUENCY = {
+    "exact": "full_name",
+    "forename and surname swapped": "full_name",
+    "forename a nickname or short form, surname exact": "full_name",
+    "similar spelling, or part of a double-barrelled surname": "name_sx",
+    "surname exact, forename only an initial": "init_sn",
+}
+
+
+def name_frequency_columns() -> dict[str, str]:
+    """Each frequency column, and the name level whose u is a neutral frequency for it."""
+    neutral: dict[str, str] = {}
+    for label, column in NAME_FREQUENCY.items():
+        neutral.setdefault(column, label)
+    return neutral
+
+
 def _name_levels() -> list[Level]:
     fn_similar = cll.Or(cll.ExactMatchLevel("fn_canon"), cll.JaroWinklerLevel("fn", 0.88))
     sn_part = _sql(
@@ -57,6 +79,17 @@ def _name_levels() -> list[Level]:
         " OR sn_first_l = sn_last_r OR sn_last_l = sn_first_r",
         "surname part",
     )
+
+    # A variant of a common name is as weak as the name itself (see NAME_FREQUENCY).
+    def frequency(label: str, creator: ComparisonLevelCreator) -> Level:
+        column = NAME_FREQUENCY[label]
+        if column == "full_name":
+            return Level(label, creator.configure(tf_adjustment_column=column))
+        return Level(
+            label,
+            creator.configure(tf_adjustment_column=column, disable_tf_exact_match_detection=True),
+        )
+
     missing_fn = "(fn_l IS NULL OR fn_r IS NULL)"
     missing_sn = "(sn_l IS NULL OR sn_r IS NULL)"
     return [
@@ -65,20 +98,17 @@ def _name_levels() -> list[Level]:
             _null("(fn_l IS NULL AND sn_l IS NULL) OR (fn_r IS NULL AND sn_r IS NULL)"),
             is_null=True,
         ),
-        Level(
-            "exact",
-            cll.ExactMatchLevel("full_name").configure(tf_adjustment_column="full_name"),
-        ),
-        Level("forename and surname swapped", _sql("fn_l = sn_r AND sn_l = fn_r", "swapped")),
-        Level(
+        frequency("exact", cll.ExactMatchLevel("full_name")),
+        frequency("forename and surname swapped", _sql("fn_l = sn_r AND sn_l = fn_r", "swapped")),
+        frequency(
             "forename a nickname or short form, surname exact",
             _sql("fn_canon_l = fn_canon_r AND sn_l = sn_r", "nickname"),
         ),
-        Level(
+        frequency(
             "similar spelling, or part of a double-barrelled surname",
             cll.And(fn_similar, cll.Or(cll.JaroWinklerLevel("sn", 0.88), sn_part)),
         ),
-        Level(
+        frequency(
             "surname exact, forename only an initial",
             _sql(
                 "sn_l = sn_r AND fn_init_l = fn_init_r AND (LENGTH(fn_l) = 1 OR LENGTH(fn_r) = 1)",
@@ -134,6 +164,13 @@ def _gender_levels() -> list[Level]:
     ]
 
 
+def _role_levels() -> list[Level]:
+    # Victim, suspect, reporter, witness: people tend to keep their part (a repeat victim, a
+    # prolific offender, a store's security officer), but not always (counter-allegations, a
+    # victim who reports it herself). EM estimates how often, as for any other field.
+    return _exact_levels("role")
+
+
 def _location_levels() -> list[Level]:
     comparable = (
         "(address_l IS NOT NULL AND address_r IS NOT NULL)"
@@ -168,6 +205,7 @@ def comparison_design() -> dict[str, list[Level]]:
         "email": _exact_levels("email"),
         "address": _location_levels(),
         "handles": _handle_levels(),
+        "role": _role_levels(),
     }
 
 
@@ -293,15 +331,74 @@ def prior_for(model: LinkageModel, mentions: int, max_prior: float) -> float:
     return min(model.prior * (trained_on - 1) / (mentions - 1), max_prior)
 
 
+# Splink floors m and u at this before taking logs; level weights here must match its own.
+_CLAMP = 1e-300
+# Level weights within one comparison closer than this are nudged apart (see scoring_parameters).
+_DISTINCT = 1e-6
+
+
+def _weight(m: float, u: float) -> float:
+    return math.log2(max(m, _CLAMP) / max(u, _CLAMP))
+
+
+def scoring_parameters(model: LinkageModel) -> dict[str, list[LevelParameters]]:
+    """The model's m and u as Splink is given them, every level's weight distinct.
+
+    Splink's narrow output carries each comparison's match weight (``mw_<name>``) but not the
+    level (gamma); the level is read back from the weight (``gamma_sql``), so no two levels of
+    one comparison, nor a level and "no data" (weight 0), may share a weight. A clash (a level
+    the data never showed has m = u, weight 0) is nudged apart by lowering m a millionth of a
+    bit at a time, which changes no decision.
+    """
+    out: dict[str, list[LevelParameters]] = {}
+    for name, levels in model.parameters.items():
+        taken = [0.0]
+        fixed = []
+        for level in levels:
+            if level.label == NO_DATA or level.m is None or level.u is None:
+                fixed.append(level)
+                continue
+            m = level.m
+            while any(abs(_weight(m, level.u) - w) < _DISTINCT for w in taken):
+                m *= 2.0 ** (-10 * _DISTINCT)
+            taken.append(_weight(m, level.u))
+            fixed.append(LevelParameters(level.label, m, level.u))
+        out[name] = fixed
+    return out
+
+
+def gamma_sql(model: LinkageModel) -> dict[str, str]:
+    """SQL reading each comparison's level (Splink's gamma) back from its match weight column."""
+    parameters = scoring_parameters(model)
+    out: dict[str, str] = {}
+    for name, levels in comparison_design().items():
+        non_null = [i for i, lvl in enumerate(levels) if not lvl.is_null]
+        cases = []
+        for gamma, index in enumerate(reversed(non_null)):
+            params = parameters[name][index]
+            if params.m is None or params.u is None:
+                continue
+            weight = _weight(params.m, params.u)
+            cases.append(f"WHEN abs(mw_{name} - ({weight!r})) < {_DISTINCT / 10!r} THEN {gamma}")
+        out[name] = f"CASE WHEN mw_{name} = 0 THEN -1 {' '.join(cases)} ELSE -2 END"
+    return out
+
+
 def splink_settings(model: LinkageModel | None, prior: float | None = None) -> SettingsCreator:
-    """Splink settings for this design, carrying the model's parameters when it has them."""
+    """Splink settings for this design, carrying the model's parameters when it has them.
+
+    Predictions keep only ids, weights and the per-comparison weights (``mw_*``) and term
+    frequencies, not the compared values: candidate pairs run to millions, and the levels are
+    read back from the weights (``gamma_sql``).
+    """
+    parameters = scoring_parameters(model) if model is not None else None
     comparisons: list[ComparisonCreator | dict[str, Any]] = []
     for name, levels in comparison_design().items():
         creators: list[ComparisonLevelCreator | dict[str, Any]] = []
         for index, level in enumerate(levels):
             creator = level.creator
-            if model is not None and not level.is_null:
-                params = model.parameters[name][index]
+            if parameters is not None and not level.is_null:
+                params = parameters[name][index]
                 options: dict[str, float] = {}
                 if params.m is not None:
                     options["m_probability"] = params.m
@@ -319,8 +416,8 @@ def splink_settings(model: LinkageModel | None, prior: float | None = None) -> S
         probability_two_random_records_match=(
             prior if prior is not None else model.prior if model is not None else 0.0001
         ),
-        retain_matching_columns=True,
-        retain_intermediate_calculation_columns=False,
+        retain_matching_columns=False,
+        retain_intermediate_calculation_columns=True,
     )
 
 

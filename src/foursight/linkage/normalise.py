@@ -346,6 +346,26 @@ def gender(value: str | None) -> str | None:
     return _GENDERS.get(value.strip().lower())
 
 
+# A person's part in a record, as one of a few kinds: an order's subject is in the suspect's
+# place and the people it protects in the victim's. "other" says nothing.
+_ROLES = {
+    "suspect": "suspect",
+    "subject": "suspect",
+    "offender": "suspect",
+    "victim": "victim",
+    "protected": "victim",
+    "reporter": "reporter",
+    "informant": "reporter",
+    "witness": "witness",
+}
+
+
+def role(value: str | None) -> str | None:
+    if not value:
+        return None
+    return _ROLES.get(value.strip().lower())
+
+
 @lru_cache(maxsize=200_000)
 def soundex(value: str | None) -> str | None:
     """Soundex of a normalised name ("smith", "smyth" -> "S530"), used only to find candidates."""

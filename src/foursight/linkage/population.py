@@ -3,7 +3,8 @@
 Not the project's synthetic data generator (foursight.synth writes whole crime records): this
 makes person mentions only, fast enough for a million, with the variations RMS records show:
 nicknames, typos, swapped names, married names, transposed or missing dates of birth, new
-phones, moves, and a nominal id on some mentions. All names and details are invented.
+phones, moves, and a nominal id on some mentions. Some records name a victim and a suspect who
+recur together, as a course of conduct does. All names and details are invented.
 """
 
 from __future__ import annotations
@@ -247,28 +248,54 @@ def mention_of(
 
 
 def generate(
-    mentions: int, *, seed: int = 1, ref_rate: float = 0.0, mentions_per_person: float = 3.0
+    mentions: int,
+    *,
+    seed: int = 1,
+    ref_rate: float = 0.0,
+    mentions_per_person: float = 3.0,
+    pair_rate: float = 0.3,
 ) -> tuple[list[Mention], dict[str, str]]:
     """``mentions`` mentions of about mentions/mentions_per_person people, and the truth.
 
-    Returns the mentions and ``{mention_id: individual_id}``.
+    Most records name one person; a share ``pair_rate`` of them name a victim and a suspect
+    from a pool of relationships that recur (a course of conduct), so the linkage's context
+    evidence has co-mentions to work on. Returns the mentions and
+    ``{mention_id: individual_id}``.
     """
     rng = random.Random(seed)
     people = [individual(rng, n) for n in range(max(1, int(mentions / mentions_per_person)))]
-    # A few people appear very often (prolific offenders, repeat victims): a skewed pick.
+    # Pairs of people who recur together: about one person in ten is in one.
+    couples = [
+        (rng.randrange(len(people)), rng.randrange(len(people)))
+        for _ in range(max(1, len(people) // 20))
+    ]
+
+    def skewed(items: int) -> int:
+        # A few people appear very often (prolific offenders, repeat victims).
+        if rng.random() < 0.6:
+            return rng.randrange(items)
+        return int((rng.paretovariate(1.2) - 1) * items / 50) % items
+
     out: list[Mention] = []
     truth: dict[str, str] = {}
-    for number in range(mentions):
-        if number < len(people):
-            person = people[number]
+    record = 0
+    while len(out) < mentions:
+        ref = f"C{record:08d}"
+        named: list[tuple[Individual, str | None]]
+        if record < len(people):
+            named = [(people[record], None)]  # everyone is named at least once
+        elif rng.random() < pair_rate:
+            victim, suspect = couples[skewed(len(couples))]
+            named = [(people[victim], "victim"), (people[suspect], "suspect")]
         else:
-            skew = (rng.paretovariate(1.2) - 1) * len(people) / 50
-            person = people[int(skew) % len(people)]
-            if rng.random() < 0.6:
-                person = rng.choice(people)
-        mention = mention_of(rng, person, f"C{number:08d}", 0, ref_rate=ref_rate)
-        out.append(mention)
-        truth[mention.mention_id] = person.individual_id
+            named = [(people[skewed(len(people))], None)]
+        for index, (person, role) in enumerate(named[: mentions - len(out)]):
+            mention = mention_of(rng, person, ref, index, ref_rate=ref_rate)
+            if role:
+                mention = replace(mention, role=role)
+            out.append(mention)
+            truth[mention.mention_id] = person.individual_id
+        record += 1
     rng.shuffle(out)
     return out, truth
 

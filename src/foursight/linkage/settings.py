@@ -33,7 +33,8 @@ class LinkageSettings:
     u_max_pairs: float = 5e6
     em_max_pairs: float = 1e6
     em_blocks: tuple[tuple[str, ...], ...] = DEFAULT_EM_BLOCKS
-    # The share of true matches the deterministic rules find, used to estimate the prior.
+    # The share of true matches the deterministic rules find, used to estimate the prior when
+    # too few mentions share a person_ref to measure it (training.deterministic_recall).
     deterministic_recall: float = 0.3
     seed: int = 42
     # The prior is rescaled to the number of mentions being linked, but never above this.
@@ -44,6 +45,23 @@ class LinkageSettings:
     duckdb_memory_limit: str = "3GB"
     duckdb_threads: int | None = None
     temp_directory: str | None = None
+    # Evidence beyond the pair (evidence.py): rounds of re-clustering with it (0: the model's
+    # links alone), and each kind on or off. Pairs this many bits below the threshold are kept
+    # as candidates, since the evidence can lift them.
+    evidence_rounds: int = 3
+    candidate_margin: float = 5.0
+    person_name_frequency: bool = True
+    popularity_prior: bool = True
+    context: bool = True
+    # Context (co-mentions): the weight (log2 Bayes factor) of a shared co-person is estimated
+    # from the data, capped at context_max_weight; context_weight where there are too few pairs
+    # to estimate it. A person named on more records than context_hub_cap is not used.
+    context_weight: float = 3.0
+    context_max_weight: float = 10.0
+    context_hub_cap: int = 100
+    # A model link weaker than this may not join two persons whose dates of birth or genders
+    # conflict (a name-only mention bridging two namesakes).
+    conflict_guard_weight: float = 10.0
     # A live SparkSession for backend="spark" (not part of the saved settings).
     spark_session: Any = field(default=None, compare=False, repr=False)
 
@@ -56,6 +74,10 @@ class LinkageSettings:
             raise ValueError("max_cluster_size must be at least 2")
         if not 0.0 < self.deterministic_recall <= 1.0:
             raise ValueError("deterministic_recall must be in (0, 1]")
+        if self.evidence_rounds < 0 or self.candidate_margin < 0:
+            raise ValueError("evidence_rounds and candidate_margin must be >= 0")
+        if self.context_weight < 0 or self.context_max_weight < 0:
+            raise ValueError("context_weight and context_max_weight must be >= 0")
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)

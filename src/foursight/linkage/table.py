@@ -48,6 +48,8 @@ def _columns(mentions: Sequence[Mention], today: date) -> dict[str, list[Any]]:
             "full_name",
             "name_pair",
             "sn_sx",
+            "name_sx",
+            "init_sn",
             "fn_init",
             "dob",
             "dob_t",
@@ -61,6 +63,7 @@ def _columns(mentions: Sequence[Mention], today: date) -> dict[str, list[Any]]:
             "address",
             "address_line",
             "handles",
+            "role",
         )
     }
     for mention in mentions:
@@ -79,6 +82,10 @@ def _columns(mentions: Sequence[Mention], today: date) -> dict[str, list[Any]]:
             "|".join(sorted((fn_canon, norm.canonical_name(sn)))) if fn_canon and sn else None
         )
         cols["sn_sx"].append(norm.soundex(sn))
+        # How the full name sounds: its frequency weighs a misspelt match (see model.py).
+        fn_sx = norm.soundex(fn)
+        cols["name_sx"].append(f"{fn_sx} {cols['sn_sx'][-1]}" if fn_sx and sn else None)
+        cols["init_sn"].append(f"{fn[0]} {sn}" if fn and sn else None)
         cols["fn_init"].append(fn[0] if fn else None)
         cols["dob"].append(born.isoformat() if born else None)
         cols["dob_t"].append(norm.dob_transposed(born))
@@ -93,6 +100,7 @@ def _columns(mentions: Sequence[Mention], today: date) -> dict[str, list[Any]]:
         cols["address"].append(address)
         cols["address_line"].append(norm.address_line(address))
         cols["handles"].append(list(norm.handles(mention.handles)) or None)
+        cols["role"].append(norm.role(mention.role))
     return cols
 
 

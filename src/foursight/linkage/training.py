@@ -4,7 +4,9 @@
 - m (how often it occurs between mentions of one person) by expectation maximisation on the
   pairs a few blocking rules find, each session leaving out the comparisons it blocks on;
 - the prior (probability two random mentions are one person) from deterministic rules and
-  their assumed recall, so it does not depend on EM's guess.
+  their recall, so it does not depend on EM's guess. The recall is measured on the pairs of
+  mentions that share an RMS nominal id, where there are enough of them (the only use of
+  person refs in training); otherwise it is the assumed ``deterministic_recall``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import duckdb
+import pyarrow as pa
 import splink
 from splink import block_on
 
@@ -51,8 +55,9 @@ def train_model(
     linker = backend.make_linker(sdf, splink_settings(None))
 
     say("estimating the prior")
+    recall = deterministic_recall(mentions, table, settings)
     linker.training.estimate_probability_two_random_records_match(
-        deterministic_rules(), recall=settings.deterministic_recall
+        deterministic_rules(), recall=recall["recall"]
     )
     say("estimating u from random pairs")
     linker.training.estimate_u_using_random_sampling(
@@ -91,6 +96,7 @@ def train_model(
             "backend": settings.backend,
             "settings": settings.as_dict(),
             "em_sessions": sessions,
+            "prior_recall": recall,
             "unobserved_levels": filled,
         },
         splink_model=splink_model,
@@ -99,12 +105,76 @@ def train_model(
     return model
 
 
+# Fewer pairs sharing a nominal id than this, and the assumed recall is used instead.
+MIN_REF_PAIRS = 100
+
+
+def deterministic_recall(
+    mentions: Sequence[Mention], table: pa.Table, settings: LinkageSettings
+) -> dict[str, Any]:
+    """The share of true matches the deterministic rules find (see model.deterministic_rules).
+
+    Pairs of mentions with the same person_ref are one person, so the share of them the rules
+    find is a measured recall. Refs on a real RMS are likelier on well-recorded people, whose
+    mentions the rules find more easily, so this can overstate the recall (and understate the
+    prior) a little; it is still better than a guess. A ref shared by more than
+    ``blocking_key_cap`` mentions is left out, as a blocking key would be.
+    """
+    refs = [m.person_ref for m in mentions]
+    if sum(1 for r in refs if r) < 2:
+        return {"recall": settings.deterministic_recall, "source": "assumed"}
+    con = duckdb.connect(":memory:")
+    try:
+        con.register(
+            "ref_mentions",
+            pa.table(
+                {
+                    "ref": pa.array(refs, pa.string()),
+                    "fn": table.column("fn"),
+                    "fn_canon": table.column("fn_canon"),
+                    "sn": table.column("sn"),
+                    "dob": table.column("dob"),
+                    "phone": table.column("phone"),
+                    "email": table.column("email"),
+                    "uid": table.column("unique_id"),
+                }
+            ),
+        )
+        pairs, found = con.execute(
+            f"""
+            WITH m AS (
+                SELECT * FROM ref_mentions WHERE ref IN (
+                    SELECT ref FROM ref_mentions WHERE ref IS NOT NULL GROUP BY ref
+                    HAVING count(*) <= {int(settings.blocking_key_cap)})
+            )
+            SELECT count(*), count(*) FILTER (WHERE
+                (a.fn = b.fn AND a.sn = b.sn AND a.dob = b.dob)
+                OR (a.fn_canon = b.fn_canon AND a.sn = b.sn AND a.phone = b.phone)
+                OR (a.fn_canon = b.fn_canon AND a.sn = b.sn AND a.email = b.email))
+            FROM m a JOIN m b ON a.ref = b.ref AND a.uid < b.uid
+            """  # noqa: S608 - only an integer is formatted in
+        ).fetchall()[0]
+    finally:
+        con.close()
+    if pairs < MIN_REF_PAIRS or not found:
+        return {"recall": settings.deterministic_recall, "source": "assumed", "ref_pairs": pairs}
+    return {"recall": found / pairs, "source": "person_refs", "ref_pairs": pairs, "found": found}
+
+
+# No level's m is taken below this: EM drives m to zero for a level that generated data never
+# shows between mentions of one person (a second email, a move within the postcode sector),
+# which would make one such difference veto a link outright (-200 bits and worse). One in a
+# hundred, as for gender, keeps it strong evidence without being proof.
+MIN_M = 0.01
+
+
 def _fill_unobserved(
     parameters: dict[str, list[LevelParameters]], u_pairs: float
 ) -> tuple[dict[str, list[LevelParameters]], list[str]]:
     """Give levels the data never showed neutral or conservative values instead of Splink's
     defaults: u not seen in the random pairs is rarer than one in u_pairs; m not seen by EM
-    is set equal to u, so the level neither links nor separates.
+    is set equal to u, so the level neither links nor separates; an m EM drove below MIN_M is
+    raised to it.
     """
     filled: list[str] = []
     out: dict[str, list[LevelParameters]] = {}
@@ -115,7 +185,7 @@ def _fill_unobserved(
                 fixed.append(level)
                 continue
             u = level.u if level.u else 1.0 / u_pairs
-            m = level.m if level.m else u
+            m = max(level.m, MIN_M) if level.m else u
             if (m, u) != (level.m, level.u):
                 filled.append(f"{name}: {level.label}")
             fixed.append(LevelParameters(level.label, m, u))

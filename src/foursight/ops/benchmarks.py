@@ -18,7 +18,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-CACHE = Path(os.environ.get("FOURSIGHT_BENCH_CACHE", Path(tempfile.gettempdir()) / "foursight-bench"))
+CACHE = Path(
+    os.environ.get("FOURSIGHT_BENCH_CACHE", Path(tempfile.gettempdir()) / "foursight-bench")
+)
 
 
 def machine() -> str:
@@ -77,7 +79,7 @@ SEARCHES: list[dict[str, str]] = [
     {"classification": "8L", "flag": "domestic_abuse"},
     {"flag": "breach_of_order"},
     {"text": "messages"},
-    {"text": "\"outside her\""},
+    {"text": '"outside her"'},
     {"person": "SURNAME"},
     {"person": "FORENAME SURNAME"},
     {"date_from": "2025-03-01", "date_to": "2025-03-31"},
@@ -96,16 +98,17 @@ def child(source: Path, queries: int) -> dict[str, Any]:
 
     system = User.objects.get(username="system")
     started = time.perf_counter()
-    with (source / "crimes.jsonl").open("rb") as crimes, (source / "orders.jsonl").open("rb") as orders:
+    with (
+        (source / "crimes.jsonl").open("rb") as crimes,
+        (source / "orders.jsonl").open("rb") as orders,
+    ):
         result = do_import(system, Source("crimes.jsonl", crimes), Source("orders.jsonl", orders))
     seconds = time.perf_counter() - started
     imported = result.crimes.imported + result.orders.imported
 
-    names = list(
-        PersonMention.objects.exclude(surname="").exclude(forename="")
-        .order_by("pk").values_list("forename", "surname")[:200]
-    )  # fmt: skip
-    user = User.objects.create_user("bench-supervisor", password="unused-password-1", role="supervisor")
+    named = PersonMention.objects.exclude(surname="").exclude(forename="").order_by("pk")
+    names = list(named.values_list("forename", "surname")[:200])
+    user = User.objects.create_user("bench-supervisor", role="supervisor")  # signs in by force
     client = Client()
     client.force_login(user)
     timings: list[float] = []

@@ -8,6 +8,7 @@ they survive re-runs. Every run and every decision is audited as a "combination"
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -41,6 +42,7 @@ from .models import (
 )
 
 Progress = Callable[[str], None]
+logger = logging.getLogger(__name__)
 BATCH = 2000
 
 
@@ -133,7 +135,13 @@ def _model(
 ) -> tuple[LinkageModel, LinkageModelVersion]:
     active = LinkageModelVersion.objects.filter(active=True).first()
     if active is not None and not retrain:
-        return LinkageModel.from_json(active.model), active
+        try:
+            return LinkageModel.from_json(active.model), active
+        except ValueError:
+            # Saved by an earlier release whose comparisons differ: train a new version.
+            logger.warning(
+                "linkage model %s no longer fits this release: retraining", active.version
+            )
     config = linkage_settings()
     model = (
         train_model(mentions, config)

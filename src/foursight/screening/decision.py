@@ -43,6 +43,19 @@ class Evidence:
     linked: Linked
     series_findings: list[NarrativeFindings] = field(default_factory=list)
     series_refs: list[str] = field(default_factory=list)
+    # Dispute signals for this record: its own, else its series' (``series_dispute``). The
+    # screener works the series part out once per series; None: from ``series_findings``.
+    dispute: list[Finding] | None = None
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What several parts of the decision need, worked out once per record."""
+
+    dispute: list[Finding]  # dispute signals in the record, else in its series
+    no_breach: bool  # the record says there was no breach ("no breach identified")
+    victim_initiated: bool  # the victim asked for or began the contact ("invited him round")
+    breaches: bool  # the record reports a breach that counts (not cancelled by the above)
 
 
 @dataclass
@@ -71,17 +84,31 @@ def decide(evidence: Evidence, config: ScreeningConfig) -> dict[str, Any]:
     series_conduct = set(conduct)
     for other in evidence.series_findings:
         series_conduct |= _conduct(other)
+    no_breach = bool(findings.signal("NO_BREACH"))
+    victim_initiated = bool(findings.signal("VICTIM_INITIATED"))
+    context = _Context(
+        evidence.dispute
+        if evidence.dispute is not None
+        else series_dispute(findings, evidence.series_findings),
+        no_breach,
+        victim_initiated,
+        bool(evidence.linked.breaches) and not (no_breach or victim_initiated),
+    )
 
     _behaviour_points(findings, config, tally)
-    repeated = _repetition(findings, evidence, tally)
+    repeated, course = _repetition(findings, evidence, context, tally)
     _range_points(series_conduct, tally)
-    unwanted = _unwanted(findings, evidence, tally, config)
-    fixated = bool(series_conduct & FIXATION_CODES) or bool(findings.of("B30"))
+    unwanted = _unwanted(findings, evidence, context, tally, config)
+    # A separation on its own is not fixation: it needs pursuit of the person to outweigh a
+    # dispute ("parties separated 2022 ... disagreement over holiday dates").
+    fixated = bool(series_conduct & FIXATION_CODES) or (
+        bool(findings.of("B30")) and bool(series_conduct & PURSUIT)
+    )
     _impact(findings, tally)
-    _series_points(evidence, series_conduct, tally)
-    ex_rule = _ex_partner_rule(record, evidence, repeated, fixated, config, tally)
+    _series_points(evidence, context, series_conduct, tally)
+    ex_rule = _ex_partner_rule(record, evidence, context, course, fixated, config, tally)
     fixated = fixated or ex_rule
-    _against(findings, evidence, repeated, fixated, tally)
+    _against(findings, evidence, context, repeated, fixated, tally)
 
     score = 1.0 / (1.0 + math.exp(-(tally.points - config.points_midpoint) * config.points_slope))
     score = round(min(1.0, max(0.0, score)), 3)
@@ -96,7 +123,7 @@ def decide(evidence: Evidence, config: ScreeningConfig) -> dict[str, Any]:
     s4a = _s4a(evidence)
     person_centred = fixated or bool(series_conduct & PERSON_CENTRED)
     candidates = _candidates(
-        record, findings, evidence, indicated, person_centred, repeated, config
+        record, findings, evidence, context, indicated, person_centred, repeated, config
     )
     reasons = _reasons(tally, findings, s4a, candidates, counter, indicated, ex_rule)
     already = str(record.get("classification") or "") in config.stalking_classes
@@ -148,8 +175,12 @@ def _behaviour_points(findings: NarrativeFindings, config: ScreeningConfig, tall
                 tally.evidence(element, _cite(finding, behaviour.label))
 
 
-def _repetition(findings: NarrativeFindings, evidence: Evidence, tally: Tally) -> float:
-    """How strongly the narrative (and series) shows conduct on two or more occasions (0..1)."""
+def _repetition(
+    findings: NarrativeFindings, evidence: Evidence, context: _Context, tally: Tally
+) -> tuple[float, float]:
+    """How strongly the narrative (and series) shows conduct on two or more occasions (0..1),
+    and the same without plural nouns alone ("messages"), which show some repetition but not
+    a course of conduct."""
     strength = 0.0
     why: list[str] = []
     contacts = [c for c in findings.counts if c.unit in ("contact", "letter", "item")]
@@ -169,6 +200,17 @@ def _repetition(findings: NarrativeFindings, evidence: Evidence, tally: Tally) -
     if findings.occasions >= 2 and _conduct(findings):
         strength = max(strength, 0.6 if findings.occasions == 2 else 0.8)
         why.append(f"about {findings.occasions} separate occasions or dates described")
+    if _episodes(findings) >= 2 and not findings.signal("ONE_OFF"):
+        # separate acts described in separate sentences: probably separate occasions
+        strength = max(strength, 0.5)
+    if findings.of("B28"):
+        strength = max(strength, 0.6)
+    series = evidence.linked.series
+    if series is not None and len(series.indexes) >= 2:
+        strength = 1.0
+    if context.breaches:
+        strength = max(strength, 0.6)
+    course = strength
     plural = [
         f
         for f in findings.behaviours
@@ -178,25 +220,28 @@ def _repetition(findings: NarrativeFindings, evidence: Evidence, tally: Tally) -
         strength = max(strength, 0.5)
         if not why:
             why.append(f"'{plural[0].text}'")
-    sentences = {f.sentence for f in findings.behaviours if f.code not in MARKERS}
-    single = findings.signal("ONE_OFF") or findings.signal("SAME_EPISODE")
-    if len(sentences) >= 2 and not single:
-        # separate acts described in separate sentences: probably separate occasions
-        strength = max(strength, 0.5)
-    if findings.of("B28"):
-        strength = max(strength, 0.6)
-    series = evidence.linked.series
-    if series is not None and len(series.indexes) >= 2:
-        strength = 1.0
-    if evidence.linked.breaches:
-        strength = max(strength, 0.6)
     if strength > 0 and why:
         tally.add(strength, "Repeated conduct: " + "; ".join(dict.fromkeys(why)) + " (repeated)")
         for item in why:
             tally.evidence("repeated", item)
     elif strength > 0:
         tally.add(strength)
-    return strength
+    return strength, course
+
+
+def _episodes(findings: NarrativeFindings) -> int:
+    """Separate episodes among the sentences describing conduct: a sentence that says it was
+    the same episode ("20 mins later", "earlier that day") joins the sentence before it, and
+    only that one."""
+    sentences = {f.sentence for f in findings.behaviours if f.code not in MARKERS}
+    same = {signal.sentence for signal in findings.signal("SAME_EPISODE")}
+    return len({_episode_start(sentence, same) for sentence in sentences})
+
+
+def _episode_start(sentence: int, same: set[int]) -> int:
+    while sentence in same and sentence > 0:
+        sentence -= 1
+    return sentence
 
 
 def _range_points(codes: set[str], tally: Tally) -> None:
@@ -210,20 +255,27 @@ def _range_points(codes: set[str], tally: Tally) -> None:
 
 
 def _unwanted(
-    findings: NarrativeFindings, evidence: Evidence, tally: Tally, config: ScreeningConfig
+    findings: NarrativeFindings,
+    evidence: Evidence,
+    context: _Context,
+    tally: Tally,
+    config: ScreeningConfig,
 ) -> bool:
     signals = findings.signal("UNWANTED")
     flags = set(evidence.record.get("flags") or ())
     breach_flag = bool(flags & config.breach_flags) or (
         str(evidence.record.get("classification") or "") in config.breach_classes
     )
+    if context.no_breach or context.victim_initiated:
+        # "no breach identified", "IP invited him round": the order shows nothing here
+        breach_flag = False
     if signals:
         unique = list(dict.fromkeys(s.quote or s.text for s in signals))
         quotes = ", ".join(f"'{quote}'" for quote in unique[:2])
         tally.add(0.5, f"Unwanted: {quotes} (unwanted)")
         for signal in signals[:3]:
             tally.evidence("unwanted", f"'{signal.quote or signal.text}'")
-    if any(b.linked for b in evidence.linked.breaches):
+    if context.breaches and any(b.linked for b in evidence.linked.breaches):
         tally.add(
             0.4,
             "An order protects this victim from this suspect, so contact is unwanted "
@@ -236,7 +288,7 @@ def _unwanted(
             "contact is unwanted and follows earlier conduct (unwanted)",
         )
         tally.evidence("unwanted", "breach of a protective order")
-    return bool(signals or breach_flag or evidence.linked.breaches or findings.of("B28"))
+    return bool(signals or breach_flag or context.breaches or findings.of("B28"))
 
 
 def _impact(findings: NarrativeFindings, tally: Tally) -> None:
@@ -248,7 +300,9 @@ def _impact(findings: NarrativeFindings, tally: Tally) -> None:
         tally.add(0.6, "Effect on the victim's daily life: " + _quotes(effect, 2))
 
 
-def _series_points(evidence: Evidence, series_conduct: set[str], tally: Tally) -> None:
+def _series_points(
+    evidence: Evidence, context: _Context, series_conduct: set[str], tally: Tally
+) -> None:
     linked = evidence.linked
     series = linked.series
     if series is not None and len(series.indexes) >= 2:
@@ -267,7 +321,7 @@ def _series_points(evidence: Evidence, series_conduct: set[str], tally: Tally) -
         tally.evidence("repeated", f"series of {len(series.indexes)} linked records")
         if series_conduct & PURSUIT:
             tally.evidence("fixated", "the same victim targeted across linked records")
-    for breach in linked.breaches:
+    for breach in linked.breaches if context.breaches else ():
         points = 1.0 if breach.linked else 0.6
         tally.add(points, f"This record {breach.describe()}: a warning sign in itself")
         tally.evidence("unwanted", breach.describe())
@@ -277,7 +331,8 @@ def _series_points(evidence: Evidence, series_conduct: set[str], tally: Tally) -
 def _ex_partner_rule(
     record: Mapping[str, Any],
     evidence: Evidence,
-    repeated: float,
+    context: _Context,
+    course: float,
     fixated: bool,
     config: ScreeningConfig,
     tally: Tally,
@@ -292,9 +347,9 @@ def _ex_partner_rule(
             when = datetime.fromisoformat(str(recorded)[:10])
     if when is not None and when.date() < config.ex_partner_rule_from:
         return False
-    dispute_only = bool(_dispute(evidence)) and not fixated
+    dispute_only = bool(context.dispute) and not fixated
     one_off = bool(evidence.findings.signal("ONE_OFF")) and evidence.linked.series is None
-    if repeated < 0.5 or dispute_only or one_off:
+    if course < 0.5 or dispute_only or one_off or context.victim_initiated:
         return False
     tally.add(
         1.0,
@@ -308,11 +363,12 @@ def _ex_partner_rule(
 def _against(
     findings: NarrativeFindings,
     evidence: Evidence,
+    context: _Context,
     repeated: float,
     fixated: bool,
     tally: Tally,
 ) -> None:
-    in_series = evidence.linked.series is not None or bool(evidence.linked.breaches)
+    in_series = evidence.linked.series is not None or context.breaches
     strong_repeat = findings.max_count("contact", "letter", "item", "occasion") >= 5
     one_off = findings.signal("ONE_OFF")
     if one_off and not in_series and not strong_repeat:
@@ -323,7 +379,7 @@ def _against(
         )
     elif repeated == 0 and not in_series:
         tally.add(-1.0, "No sign of conduct on more than one occasion (not a course of conduct)")
-    dispute = _dispute(evidence)
+    dispute = context.dispute
     if dispute:
         quote = dispute[0].quote or dispute[0].text
         if fixated:
@@ -362,15 +418,20 @@ def _against(
         tally.add(-0.3)
 
 
-def _dispute(evidence: Evidence) -> list[Finding]:
-    """Dispute signals in this record, or in enough of its series to make the series
-    issue-based (a neighbour, money or parking row runs through the whole course)."""
-    own = evidence.findings.signal("DISPUTE")
+def series_dispute(
+    findings: NarrativeFindings, series_findings: Sequence[NarrativeFindings]
+) -> list[Finding]:
+    """Dispute signals in this record, or else in the first record of its series that has
+    them (a neighbour, money or parking row runs through the whole course). The screener works
+    the series part out once per series; this is the same for one record."""
+    own = findings.signal("DISPUTE")
     if own:
         return own
-    others = [f.signal("DISPUTE") for f in evidence.series_findings]
-    with_dispute = [signals for signals in others if signals]
-    return with_dispute[0] if with_dispute else []
+    for other in series_findings:
+        signals = other.signal("DISPUTE")
+        if signals:
+            return signals
+    return []
 
 
 def _s4a(evidence: Evidence) -> dict[str, Any]:
@@ -407,6 +468,7 @@ def _candidates(
     record: Mapping[str, Any],
     findings: NarrativeFindings,
     evidence: Evidence,
+    context: _Context,
     indicated: bool,
     fixated: bool,
     repeated: float,
@@ -435,7 +497,7 @@ def _candidates(
                 "conduct",
             }
         )
-    dispute = _dispute(evidence)
+    dispute = context.dispute
     if (repeated > 0 or evidence.linked.series is not None) and (dispute or not fixated):
         why = (
             f"the conduct concerns an issue ('{dispute[0].quote or dispute[0].text}')"

@@ -4,8 +4,9 @@ Method, in order:
 
 1. tokenise and normalise (``text.py``): lower case, abbreviations ("susp", "txts", "ex-p"),
    contractions, lemmas ("followed" -> "follow"), numbers ("9,800", "x40", "five" -> #num);
-2. find concept phrases in the lemma stream with one Aho-Corasick automaton (``lexicon.py``);
-   longer phrases shadow the words inside them ("contact centre" is not contact);
+2. find concept phrases in the lemma stream with one Aho-Corasick automaton (``phrases.py``,
+   vocabulary in ``lexicon.py``); longer phrases shadow the words inside them ("contact centre"
+   is not contact);
 3. apply the behaviour rules (``rules.py``): tags in order within a few words of each other in one
    sentence;
 4. judge each match at its anchor word: who did it (suspect, victim, police, staff), and whether it
@@ -21,18 +22,26 @@ Only current and historic conduct counts as evidence; every other mention is kep
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate
-from typing import Any
-
-import ahocorasick
+from itertools import chain, compress, repeat
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from .catalogue import CATALOGUE
-from .lexicon import CLAUSE_BREAK_WORDS, CONCEPTS, SHADOWED_TAGS, SHADOWING_TAGS
+from .lexicon import CLAUSE_BREAK_WORDS, QUANTIFIERS
+from .phrases import (
+    PhraseIndex,
+    PhraseLexicon,
+    Span,
+    compile_phrases,
+    index_phrases,
+    phrase_lemmas,
+)
 from .rules import RULES, Rule
-from .text import NUM, TOKEN_RE, Normaliser, Tokens, tokenise
+from .text import NUM, Normaliser, Tokens, tokenise
 
 ACTIVE_STATUSES = frozenset({"current", "historic"})
 ROLE_TAGS = {"SUSP": "suspect", "VICT": "victim", "POLICE": "police", "OTHERP": "other"}
@@ -191,6 +200,7 @@ COUNT_UNITS = {
     "WITHHELD": "contact",
     "LETTER": "letter",
     "GIFT": "item",
+    "COUNT_ITEM": "item",
     "OCCASION": "occasion",
 }
 DURATION_LEMMAS = frozenset({"day", "week", "month", "year", "night"})
@@ -198,6 +208,7 @@ DURATION_LEMMAS = frozenset({"day", "week", "month", "year", "night"})
 # weekday alternations costs more than tokenising, so only numeric dates use one; month and
 # weekday names are read from the tokens.
 NUMERIC_DATE_RE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}")
+_DATE_HINT_RE = re.compile(r"[/.\-]\d")
 MONTHS = frozenset(
     {
         "jan",
@@ -244,6 +255,8 @@ WEEKDAYS = frozenset(
         "sun",
     }
 )
+_DATE_WEEKDAYS = WEEKDAYS - {"sat", "sun", "wed", "mon", "fri"}  # too ambiguous alone
+_DATE_NAMES = _DATE_WEEKDAYS | MONTHS
 
 
 @dataclass(frozen=True)
@@ -300,54 +313,164 @@ class NarrativeFindings:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    automaton: Any
+    phrases: PhraseLexicon
     normaliser: Normaliser
-
-
-def _phrase_lemmas(phrase: str, normalise: Normaliser) -> tuple[str, ...]:
-    out: list[str] = []
-    for raw in TOKEN_RE.findall(phrase.lower()):
-        if raw.isalnum() or "-" in raw or "'" in raw or "/" in raw or raw[0].isdigit():
-            out.extend(normalise(raw))
-    return tuple(out)
+    quantities: dict[tuple[str, ...], float]  # "a number of" (as lemmas) -> 3
 
 
 @cache
 def _compiled(fuzzy: bool) -> _Lexicon:
-    normalise = Normaliser(fuzzy=False)
-    keyed: dict[str, tuple[int, set[str]]] = {}
-    for tag, phrases in CONCEPTS.items():
-        for phrase in phrases:
-            lemmas = _phrase_lemmas(phrase, normalise)
-            if not lemmas:
-                continue
-            key = " " + " ".join(lemmas) + " "
-            keyed.setdefault(key, (len(lemmas), set()))[1].add(tag)
-    automaton = ahocorasick.Automaton()
-    for key, (length, tags) in keyed.items():
-        frozen = frozenset(tags)
-        cover = length > 1 and not frozen.isdisjoint(SHADOWING_TAGS)
-        automaton.add_word(key, (length, frozen, cover, _occurrence_tags(frozen)))
-    automaton.make_automaton()
-    return _Lexicon(automaton, Normaliser(fuzzy=fuzzy))
+    plain = Normaliser(fuzzy=False)
+    quantities = {phrase_lemmas(words, plain): value for words, value in QUANTIFIERS.items()}
+    return _Lexicon(compile_phrases(plain, _occurrence_tags), Normaliser(fuzzy), quantities)
 
 
-@dataclass
 class _Scan:
-    """Per-narrative working state shared by the rule and scope checks."""
+    """Per-narrative working state shared by the rule and scope checks.
 
-    text: str
-    tokens: Tokens
-    occurrences: dict[str, list[tuple[int, int]]]
-    starts_at: dict[int, frozenset[str]]
-    roles: dict[int, str]
+    Roles, pronouns and scope marks are worked out on first use: most records have no candidate
+    behaviour, and never need them."""
 
-    pronouns: dict[str, str | None] = field(default_factory=dict)
-    marks: dict[str, set[int]] = field(default_factory=dict)  # scope tag -> start positions
-    historic: set[int] = field(default_factory=set)  # sentences that mention history
+    __slots__ = (
+        "_denies",
+        "_marks",
+        "_merged",
+        "_pronouns",
+        "_roles",
+        "_scoped_from",
+        "_starts",
+        "actors",
+        "findings",
+        "genders",
+        "historic",
+        "names",
+        "occurrences",
+        "seen",
+        "settled",
+        "tags_at",
+        "text",
+        "tokens",
+    )
 
-    def tags_at(self, index: int) -> frozenset[str]:
-        return self.starts_at.get(index, frozenset())
+    def __init__(
+        self,
+        text: str,
+        tokens: Tokens,
+        index: PhraseIndex,
+        names: Mapping[str, str] | None,
+        genders: Mapping[str, str] | None,
+        findings: NarrativeFindings,
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.tags_at = index.tags_at  # token index -> tags of the phrases starting there
+        self.occurrences = index.occurrences  # looked-up tag -> sorted spans
+        self.names = names
+        self.genders = genders
+        history = index.occurrences.get("HIST")
+        sentence = tokens.sentence
+        # sentences that mention history
+        self.historic = {sentence[start] for start, _end in history} if history else set()
+        self._merged: dict[frozenset[str], list[Span]] = {}
+        self._roles: dict[int, str] | None = None
+        self._pronouns: dict[str, str | None] = {}
+        self._marks: dict[str, list[int]] | None = None
+        self._denies: bool | None = None
+        self._scoped_from: dict[int, int] | None = None
+        self._starts: dict[str, list[int]] = {}
+        self.actors: dict[int, str | None] = {}  # (anchor, anchor end, perception) -> actor
+        self.findings = findings
+        # keys are behaviour key * _PLACE + token or sentence index: cheaper than tuples
+        self.seen: set[int] = set()  # (behaviour, anchor) already judged
+        self.settled: set[int] = set()  # (behaviour, sentence) already found current
+
+    def spans(self, part: str | frozenset[str]) -> list[Span]:
+        """The sorted spans of a rule part: one tag, or any of a set of alternatives (merged
+        once per narrative)."""
+        if isinstance(part, str):
+            return self.occurrences.get(part, _NO_SPANS)
+        found = self._merged.get(part)
+        if found is None:
+            lists = [spans for spans in map(self.occurrences.get, part) if spans]
+            if len(lists) == 1:
+                found = lists[0]  # one alternative occurs: its own list (never changed)
+            else:
+                found = list(chain.from_iterable(lists))
+                found.sort()
+            self._merged[part] = found
+        return found
+
+    def spans_starts(self, tag: str) -> list[int]:
+        """The sorted start positions of a tag's spans."""
+        found = self._starts.get(tag)
+        if found is None:
+            found = self._starts[tag] = [start for start, _end in self.occurrences.get(tag, ())]
+        return found
+
+    @property
+    def roles(self) -> dict[int, str]:
+        """Token index -> the person it names (suspect, victim, police, other)."""
+        if self._roles is None:
+            self._roles, self._pronouns = _roles(
+                self.text, self.tokens, self.occurrences, self.names, self.genders
+            )
+        return self._roles
+
+    @property
+    def pronouns(self) -> dict[str, str | None]:
+        """ "m"/"f" -> the role "he"/"she" refers to, or None when it is not clear."""
+        if self._roles is None:
+            _ = self.roles
+        return self._pronouns
+
+    @property
+    def marks(self) -> dict[str, list[int]]:
+        """Scope tag -> sorted start positions (negation, instruction, hypothetical, ...)."""
+        if self._marks is None:
+            occurrences = self.occurrences
+            self._marks = {
+                tag: [start for start, _end in occurrences.get(tag, ())] for tag in _SCOPE_TAGS
+            }
+        return self._marks
+
+    @property
+    def denies(self) -> bool:
+        if self._denies is None:
+            self._denies = "deny" in self.tokens.lemmas
+        return self._denies
+
+    @property
+    def scoped_from(self) -> dict[int, int]:
+        """Sentence -> its first scope word (a scope mark or "deny"). An act before it, or in a
+        sentence without one, is current (or a question) without looking further."""
+        if self._scoped_from is None:
+            positions = list(chain.from_iterable(self.marks.values()))
+            if self.denies:
+                lemmas = self.tokens.lemmas
+                positions += compress(range(len(lemmas)), map("deny".__eq__, lemmas))
+            sentence = self.tokens.sentence
+            first: dict[int, int] = {}
+            for position in sorted(positions, reverse=True):
+                first[sentence[position]] = position
+            self._scoped_from = first
+        return self._scoped_from
+
+
+class _Plan(NamedTuple):
+    """A rule prepared for matching."""
+
+    rule: Rule
+    code: str
+    key: int  # the code as a number, for cheap (behaviour, place) keys
+    parts: tuple[str | frozenset[str], ...]  # a tag name, or a set of alternatives
+    rejects: bool  # has rejections to check
+    single: bool  # one part
+    pair: bool  # two parts in order: the common case, matched without recursion
+    catalogued: bool  # a behaviour (B01-B32), not a context signal
+    actors: frozenset[str | None] | None  # the actors the rule accepts; None: any, not looked for
+
+
+_PLACE = 1 << 32  # (behaviour, place) keys: behaviour key * _PLACE + token or sentence index
 
 
 class NarrativeAnalyser:
@@ -355,14 +478,43 @@ class NarrativeAnalyser:
 
     def __init__(self, fuzzy: bool = True, rules: tuple[Rule, ...] = RULES) -> None:
         lexicon = _compiled(fuzzy)
-        self.automaton = lexicon.automaton
+        self.phrases = lexicon.phrases
         self.normalise = lexicon.normaliser
+        self.quantities = lexicon.quantities
         self.rules = rules
+        codes = {code: number for number, code in enumerate(dict.fromkeys(r.code for r in rules))}
+        self._plans = [
+            _Plan(
+                item,
+                item.code,
+                codes[item.code],
+                tuple(next(iter(part)) if len(part) == 1 else part for part in item.parts),
+                _has_rejects(item),
+                len(item.parts) == 1,
+                len(item.parts) == 2 and not item.unordered,
+                item.code in CATALOGUE,
+                None if item.actor == "any" else _ACCEPTED[item.actor],
+            )
+            for item in rules
+        ]
+        # what each rule needs besides its first part (other parts, context): a rule is tried
+        # only when all of it occurs somewhere in the narrative. Parts of one tag are checked
+        # together (a subset test), parts with alternatives one by one.
+        self._needs: list[tuple[frozenset[str], tuple[frozenset[str], ...]]] = []
+        for item in rules:
+            needed = [part for part in (*item.parts[1:], item.context) if part]
+            self._needs.append(
+                (
+                    frozenset(tag for part in needed if len(part) == 1 for tag in part),
+                    tuple(part for part in needed if len(part) > 1),
+                )
+            )
         # rules indexed by the tags of their first part, so only rules that can match are tried
-        self._by_first: dict[str, list[int]] = {}
+        by_first: dict[str, set[int]] = {}
         for number, item in enumerate(rules):
             for tag in item.parts[0]:
-                self._by_first.setdefault(tag, []).append(number)
+                by_first.setdefault(tag, set()).add(number)
+        self._by_first = {tag: frozenset(numbers) for tag, numbers in by_first.items()}
 
     def scan(
         self,
@@ -377,131 +529,157 @@ class NarrativeAnalyser:
         {"suspect": "f", "victim": "m"} from the record, to resolve "he" and "she".
         """
         findings = NarrativeFindings()
-        if not text or not text.strip():
+        if not text or text.isspace():
             return findings
         tokens = tokenise(text, self.normalise, CLAUSE_BREAK_WORDS)
         if not tokens.lemmas:
             return findings
-        scan = self._index(text, tokens, names, genders)
-        seen: set[tuple[str, int]] = set()
-        settled: set[tuple[str, int]] = set()
-        present = scan.occurrences.keys()
-        candidates: set[int] = set()
-        for tag in present:
-            numbers = self._by_first.get(tag)
-            if numbers:
-                candidates.update(numbers)
-        for number in sorted(candidates):
-            rule = self.rules[number]
-            if any(part.isdisjoint(present) for part in rule.parts[1:]):
-                continue
-            sentence_of = tokens.sentence
-            for match in self._matches(rule, scan):
-                key = (rule.code, match[0])
-                if key in seen or (rule.code, -1 - sentence_of[match[0]]) in settled:
-                    continue
-                seen.add(key)
-                finding = self._judge(rule, match, scan)
-                if finding is not None and finding.status == "current":
-                    # one current finding of a behaviour per sentence is enough evidence;
-                    # judging the rest of its matches there only repeats the work
-                    settled.add((rule.code, -1 - finding.sentence))
-                if finding is None:
-                    continue
-                if rule.code not in CATALOGUE:
-                    if finding.status in ACTIVE_STATUSES or not rule.scoped:
-                        findings.signals.append(finding)
-                elif finding.status in ACTIVE_STATUSES:
-                    findings.behaviours.append(finding)
+        index = index_phrases(self.phrases, tokens.lemmas, tokens.sentence, tokens.gerunds)
+        scan = _Scan(text, tokens, index, names, genders, findings)
+        triggered = index.occurrences.keys() & self._by_first.keys()
+        if triggered:
+            plans = self._plans
+            needs = self._needs
+            present = frozenset(index.occurrences)
+            for number in sorted(frozenset().union(*map(self._by_first.__getitem__, triggered))):
+                tags, alternatives = needs[number]
+                if not tags <= present:
+                    continue  # a part of the rule occurs nowhere
+                for need in alternatives:
+                    if present.isdisjoint(need):
+                        break
                 else:
-                    findings.discounted.append(finding)
-        findings.behaviours = _dedupe(findings.behaviours)
-        findings.counts = self._counts(scan)
+                    self._apply(plans[number], scan)
+            findings.behaviours = _dedupe(findings.behaviours)
+        if tokens.values or "QUANT" in index.occurrences:
+            findings.counts = self._counts(scan)
         findings.dates = _dates(text, tokens)
         findings.occasions = _occasions(findings)
         return findings
 
-    # -- indexing ---------------------------------------------------------------------------
-
-    def _index(
-        self,
-        text: str,
-        tokens: Tokens,
-        names: Mapping[str, str] | None,
-        genders: Mapping[str, str] | None,
-    ) -> _Scan:
-        lemmas = tokens.lemmas
-        joined = " " + " ".join(lemmas) + " "
-        # the index of the space after token i is the running total of (length + 1)
-        end_of = dict(
-            zip(accumulate(len(lemma) + 1 for lemma in lemmas), range(len(lemmas)), strict=True)
-        )
-        sentence = tokens.sentence
-        spans: list[_Span] = []
-        covers = False
-        for end_char, (length, tags, cover, occ) in self.automaton.iter(joined):
-            last = end_of.get(end_char)
-            if last is None:
-                continue
-            first = last - length + 1
-            if sentence[first] == sentence[last]:
-                spans.append((first, last + 1, tags, occ, cover))
-                covers = covers or cover
-        if covers:
-            spans = _shadow(spans, len(lemmas))
-        spans.extend((index, index + 1, _GERUND, _GERUND_OCC, False) for index in tokens.gerunds)
-        occurrences: dict[str, list[tuple[int, int]]] = {}
-        starts_at: dict[int, frozenset[str]] = {}
-        for first, end, tags, occ, _cover in spans:
-            known = starts_at.get(first)
-            starts_at[first] = tags if known is None else known | tags
-            span = (first, end)
-            for tag in occ:
-                found = occurrences.get(tag)
-                if found is None:
-                    occurrences[tag] = [span]
-                else:
-                    found.append(span)
-        for spans_of_tag in occurrences.values():
-            if len(spans_of_tag) > 1:
-                spans_of_tag.sort()
-        roles, pronouns = _roles(text, tokens, occurrences, names, genders)
-        marks = {tag: {start for start, _end in occurrences.get(tag, ())} for tag in _SCOPE_TAGS}
-        historic = {sentence[start] for start, _end in occurrences.get("HIST", ())}
-        return _Scan(text, tokens, occurrences, starts_at, roles, pronouns, marks, historic)
-
     # -- rule matching ----------------------------------------------------------------------
 
-    def _matches(self, rule: Rule, scan: _Scan) -> list[tuple[int, int, int, int]]:
-        """Return (anchor start, anchor end, match start, match end) for each match."""
+    def _apply(self, plan: _Plan, scan: _Scan) -> None:
+        """Judge each match of one rule, in order. A place already judged for this behaviour
+        (the same anchor, or a sentence where it was already found current) is skipped before
+        its match is looked for: judging it again would only repeat the work."""
         occurrences = scan.occurrences
-        first_part = _occurrences(occurrences, rule.parts[0])
-        if not first_part:
-            return []
-        parts = [first_part] + [_occurrences(occurrences, p) for p in rule.parts[1:]]
-        if any(not p for p in parts):
-            return []
-        out: list[tuple[int, int, int, int]] = []
-        if len(parts) == 1:
-            for span in first_part:
-                if self._passes_rejects(rule, [span], scan):
-                    out.append((span[0], span[1], span[0], span[1]))
-            return out
-        for start0, end0 in first_part:
-            chain = self._extend(rule, [(start0, end0)], parts, scan)
+        parts: list[list[Span]] = []
+        for part in plan.parts:
+            spans = occurrences.get(part) if isinstance(part, str) else scan.spans(part)
+            if not spans:
+                return
+            parts.append(spans)
+        if plan.rule.context and not plan.rule.cross:
+            # only the sentences that have the context ("since") can match
+            sentence = scan.tokens.sentence
+            allowed = {sentence[start] for start, _end in scan.spans(plan.rule.context)}
+            parts[0] = [span for span in parts[0] if sentence[span[0]] in allowed]
+            if not parts[0]:
+                return
+        if plan.single:
+            self._apply_single(plan, parts[0], scan)
+        elif plan.pair:
+            self._apply_pair(plan, parts[0], parts[1], scan)
+        else:
+            self._apply_chain(plan, parts, scan)
+
+    def _apply_single(self, plan: _Plan, spans: list[Span], scan: _Scan) -> None:
+        """A one-part rule: every span is a match unless a rejection applies."""
+        key = plan.key * _PLACE
+        sentence = scan.tokens.sentence
+        seen, settled = scan.seen, scan.settled
+        for span in spans:
+            start = span[0]
+            if key + start in seen or key + sentence[start] in settled:
+                continue
+            if plan.rejects and not self._passes_rejects(plan.rule, [span], scan):
+                continue
+            seen.add(key + start)
+            self._judge(plan, start, span[1], start, span[1], scan)
+
+    def _apply_chain(self, plan: _Plan, parts: list[list[Span]], scan: _Scan) -> None:
+        """Three or more parts, or two in either order: search with ``_extend``."""
+        rule = plan.rule
+        key = plan.key * _PLACE
+        sentence = scan.tokens.sentence
+        seen, settled = scan.seen, scan.settled
+        anchored_first = rule.anchor == 0
+        # in order and in one sentence: a first part with no second part close after it, or in
+        # a sentence where the behaviour is already found, needs no search
+        quick = not (rule.unordered or rule.cross)
+        seconds = parts[1]
+        count = len(seconds)
+        gap = rule.gaps[0]
+        for span in parts[0]:
+            if quick:
+                if key + sentence[span[0]] in settled:
+                    continue
+                position = bisect_left(seconds, (span[1],))
+                if position == count or seconds[position][0] - span[1] > gap:
+                    continue
+            if anchored_first and (key + span[0] in seen or key + sentence[span[0]] in settled):
+                continue
+            chain = self._extend(rule, [span], parts, scan)
             if chain is None:
                 continue
-            anchor = chain[rule.anchor]
-            out.append((anchor[0], anchor[1], min(c[0] for c in chain), max(c[1] for c in chain)))
-        return out
+            anchor_start, anchor_end = chain[rule.anchor]
+            if not anchored_first and (
+                key + anchor_start in seen or key + sentence[anchor_start] in settled
+            ):
+                continue
+            seen.add(key + anchor_start)
+            first = min(part[0] for part in chain)
+            last = max(part[1] for part in chain)
+            self._judge(plan, anchor_start, anchor_end, first, last, scan)
+
+    def _apply_pair(
+        self, plan: _Plan, first_spans: list[Span], second_spans: list[Span], scan: _Scan
+    ) -> None:
+        """Two parts in order (the common case): the same search as ``_extend``, without
+        building candidate lists."""
+        rule = plan.rule
+        key = plan.key * _PLACE
+        sentence = scan.tokens.sentence
+        seen, settled = scan.seen, scan.settled
+        gap = rule.gaps[0]
+        cross = rule.cross
+        anchor = rule.anchor
+        count = len(second_spans)
+        for span in first_spans:
+            start, end = span
+            if (not anchor and key + start in seen) or (
+                not (anchor and cross) and key + sentence[start] in settled
+            ):
+                continue  # (without ``cross`` the anchor is in the first part's sentence)
+            position = bisect_left(second_spans, (end,))
+            second = None
+            while position < count:
+                candidate = second_spans[position]
+                if candidate[0] - end > gap or (
+                    not cross and sentence[candidate[0]] != sentence[start]
+                ):
+                    break
+                if not plan.rejects or self._passes_rejects(rule, [span, candidate], scan):
+                    second = candidate
+                    break
+                position += 1
+            if second is None:
+                continue
+            anchor_start, anchor_end = second if anchor else span
+            if anchor and (key + anchor_start in seen or key + sentence[anchor_start] in settled):
+                continue
+            seen.add(key + anchor_start)
+            last = max(end, second[1])
+            self._judge(plan, anchor_start, anchor_end, start, last, scan)
 
     def _extend(
         self,
         rule: Rule,
-        chain: list[tuple[int, int]],
-        parts: list[list[tuple[int, int]]],
+        chain: list[Span],
+        parts: list[list[Span]],
         scan: _Scan,
-    ) -> list[tuple[int, int]] | None:
+    ) -> list[Span] | None:
         """Try each candidate for the next part in turn (nearest first); keep the first chain
         that passes the rule's rejections."""
         if len(chain) == len(parts):
@@ -521,23 +699,31 @@ class NarrativeAnalyser:
                 return found
         return None
 
-    def _passes_rejects(self, rule: Rule, chain: list[tuple[int, int]], scan: _Scan) -> bool:
+    def _passes_rejects(self, rule: Rule, chain: list[Span], scan: _Scan) -> bool:
         tokens = scan.tokens
+        tags_at = scan.tags_at
         anchor_start, anchor_end = chain[rule.anchor]
         last_start, last_end = chain[-1]
         if rule.plural and not tokens.raws[anchor_end - 1].endswith("s"):
             return False
-        if (
-            rule.reject_before
-            and anchor_start > 0
-            and (scan.tags_at(anchor_start - 1) & rule.reject_before)
+        if rule.need_before and (
+            anchor_start == 0 or rule.need_before.isdisjoint(tags_at[anchor_start - 1])
         ):
             return False
-        if rule.reject_after and scan.tags_at(last_end) & rule.reject_after:
+        if rule.reject_before and anchor_start > 0:
+            before = anchor_start - 1
+            if tokens.lemmas[before] in _DETERMINERS and before > 0:
+                before -= 1  # "reported a breach", "arrested for the breach"
+            if not rule.reject_before.isdisjoint(tags_at[before]) or (
+                before < anchor_start - 1
+                and not rule.reject_before.isdisjoint(tags_at[anchor_start - 1])
+            ):
+                return False
+        if rule.reject_after and not rule.reject_after.isdisjoint(tags_at[last_end]):
             return False
         if rule.reject_near:
             for index in range(anchor_end, min(anchor_end + 6, len(tokens.lemmas))):
-                if scan.tags_at(index) & rule.reject_near:
+                if not rule.reject_near.isdisjoint(tags_at[index]):
                     return False
         if rule.reject_last and len(chain) > 1:
             for tag in rule.reject_last:
@@ -545,99 +731,175 @@ class NarrativeAnalyser:
                     if start <= last_start < end:
                         return False
         if rule.reject_owner and len(chain) > 1 and last_start > 0:
+            # "his own house": the suspect's own place ("his" is the victim's when the victim
+            # is the man, "her" the suspect's when the suspect is the woman)
             owner = tokens.lemmas[last_start - 1]
-            if owner in ("his", "own", "their"):
+            if owner in ("own", "their"):
+                return False
+            if owner == "his" and scan.pronouns.get("m") != "victim":
+                return False
+            if owner == "her" and scan.pronouns.get("f") == "suspect":
                 return False
         if rule.reject_between and len(chain) > 1:
             low = min(c[1] for c in chain[:-1])
             for index in range(low, last_start):
-                if scan.tags_at(index) & rule.reject_between:
+                if not rule.reject_between.isdisjoint(tags_at[index]):
                     return False
+        if rule.context:
+            low, high = tokens.sentence_bounds[tokens.sentence[anchor_start]]
+            for tag in rule.context:
+                if _first_within(scan.spans_starts(tag), low, high) is not None:
+                    break
+            else:
+                return False
         return True
 
     # -- judging one match ------------------------------------------------------------------
 
-    def _judge(self, rule: Rule, match: tuple[int, int, int, int], scan: _Scan) -> Finding | None:
-        anchor, anchor_end, first, last = match
+    def _judge(
+        self, plan: _Plan, anchor: int, anchor_end: int, first: int, last: int, scan: _Scan
+    ) -> None:
+        """Judge one match at its anchor, and keep the finding: a behaviour, a mention set
+        aside (``discounted``) or a context signal (signals set aside are not reported)."""
+        rule = plan.rule
         tokens = scan.tokens
         sentence = tokens.sentence[anchor]
         low, high = tokens.sentence_bounds[sentence]
         status = "current"
         actor: str | None = None
         if rule.scoped:
-            status = self._scope(rule, anchor, low, scan)
-        if rule.actor != "any":
-            actor = self._actor(rule, anchor, anchor_end, low, high, scan)
-            if not _actor_ok(rule.actor, actor):
-                status = f"by {actor}" if status == "current" else status
-        if status == "current" and sentence in scan.historic:
-            status = "historic"
-        start = tokens.starts[first]
+            scoped_from = scan._scoped_from
+            if scoped_from is None:
+                scoped_from = scan.scoped_from
+            # most acts have no scope word (a scope mark or "deny") before them in their
+            # sentence, and need no further look
+            if anchor > scoped_from.get(sentence, anchor) or sentence in tokens.questions:
+                status = self._scope(rule, anchor, low, scan)
+        if plan.actors is not None and status == "current":  # a negated act needs no actor
+            # several rules judge the same words ("has been messaging": contact, and ongoing)
+            key = (anchor << 20) | (anchor_end << 1) | rule.perception
+            actors = scan.actors
+            if key in actors:
+                actor = actors[key]
+            else:
+                actor = actors[key] = self._actor(rule, anchor, anchor_end, low, high, scan)
+            if actor not in plan.actors:
+                status = f"by {actor}" if actor in _PEOPLE else "unattributed"
+        if status == "current":
+            if sentence in scan.historic:
+                status = "historic"
+            else:
+                # one current finding of a behaviour per sentence is enough evidence
+                scan.settled.add(plan.key * _PLACE + sentence)
+        active = status in ACTIVE_STATUSES
+        catalogued = plan.catalogued
+        if not (active or catalogued or not rule.scoped):
+            return
+        starts = tokens.starts
+        start = starts[first]
         end = tokens.ends[last - 1]
+        text = scan.text
         # widen to include a count or "approx" just before ("approx 9,800 msgs")
         probe = first - 1
-        while (
-            probe >= low
-            and probe >= first - 2
-            and (
-                tokens.lemmas[probe] in (NUM, "approx", "over", "up", "to")
-                or probe in tokens.values
-            )
-            and not scan.text[tokens.ends[probe] : tokens.starts[probe + 1]].strip()
-        ):
-            start = tokens.starts[probe]
-            probe -= 1
-        wanted = status in ACTIVE_STATUSES or rule.code not in CATALOGUE
-        quote = _quote(scan, first, last, low, high) if wanted else ""
-        return Finding(rule.code, scan.text[start:end], start, end, status, sentence, actor, quote)
+        if probe >= low and (tokens.lemmas[probe] in _COUNT_LEAD or probe in tokens.values):
+            lemmas, values = tokens.lemmas, tokens.values
+            while (
+                probe >= low
+                and probe >= first - 2
+                and (lemmas[probe] in _COUNT_LEAD or probe in values)
+                and not text[tokens.ends[probe] : starts[probe + 1]].strip()
+            ):
+                start = starts[probe]
+                probe -= 1
+        quote = _quote(scan, first, last, low, high) if active or not catalogued else ""
+        finding = _finding(plan.code, text[start:end], start, end, status, sentence, actor, quote)
+        findings = scan.findings
+        if not catalogued:
+            findings.signals.append(finding)
+        elif active:
+            findings.behaviours.append(finding)
+        else:
+            findings.discounted.append(finding)
 
     def _scope(self, rule: Rule, anchor: int, low: int, scan: _Scan) -> str:
         tokens = scan.tokens
-        marks = scan.marks
-        clause = max(tokens.clause_start[anchor], low)
-        negations = marks["NEG"]
-        for index in range(max(clause, anchor - 6), anchor):
-            if index in negations:
-                if index + 1 < anchor and tokens.lemmas[index + 1] == "to":
-                    return "instruction"
-                return "negated"
-        if "deny" in tokens.lemmas[low:anchor]:
-            return "denied"
-        if not rule.speech:
-            instructions = marks["INSTR"]
-            for index in range(max(clause, anchor - 4), anchor):
-                if index in instructions:
-                    return "instruction"
-            hypotheticals, fears, futures = marks["HYPO"], marks["FEARV"], marks["FUT"]
-            for index in range(max(clause, anchor - 8), anchor):
-                if index in hypotheticals:
-                    return "hypothetical"
-                if index in fears and any(k in futures for k in range(index + 1, anchor)):
-                    return "hypothetical"
-        advice = marks["ADVICE"]
-        if advice and any(low <= index < anchor for index in advice):
-            return "advice"
-        if tokens.sentence[anchor] in tokens.questions and not rule.exempt_question:
+        sentence = tokens.sentence[anchor]
+        # most acts have no scope word (a scope mark or "deny") before them in their sentence
+        if anchor > scan.scoped_from.get(sentence, anchor):
+            found = self._scope_word(rule, anchor, low, scan)
+            if found is not None:
+                return found
+        if sentence in tokens.questions and not rule.exempt_question:
             return "question"
         return "current"
+
+    def _scope_word(self, rule: Rule, anchor: int, low: int, scan: _Scan) -> str | None:
+        """Negated, denied, an instruction, hypothetical or advice, by the words before the
+        act; None when none of them applies."""
+        tokens = scan.tokens
+        marks = scan.marks
+        clause = max(tokens.clause_start[anchor], low)
+        negation = _first_within(marks["NEG"], max(clause, anchor - 6), anchor)
+        while negation is not None and _negates_noun_only(tokens.lemmas, negation, anchor):
+            negation = _first_within(marks["NEG"], negation + 1, anchor)
+        if negation is not None:
+            if negation + 1 < anchor and tokens.lemmas[negation + 1] == "to":
+                return "instruction"
+            return "negated"
+        if scan.denies and "deny" in tokens.lemmas[low:anchor]:
+            return "denied"
+        if not rule.speech:
+            if _first_within(marks["INSTR"], max(clause, anchor - 4), anchor) is not None:
+                return "instruction"
+            start = max(clause, anchor - 8)
+            if _first_within(marks["HYPO"], start, anchor) is not None:
+                return "hypothetical"
+            # "fears he may follow her": a fear word, then a future or modal before the act
+            fear = _first_within(marks["FEARV"], start, anchor)
+            if fear is not None and _first_within(marks["FUT"], fear + 1, anchor) is not None:
+                return "hypothetical"
+        if _first_within(marks["ADVICE"], low, anchor) is not None:
+            return "advice"
+        return None
 
     def _actor(
         self, rule: Rule, anchor: int, anchor_end: int, low: int, high: int, scan: _Scan
     ) -> str | None:
+        """Who did the act at ``anchor``: a role, or None when no one is named (which counts as
+        the suspect)."""
         tokens = scan.tokens
-        roles = scan.roles
+        roles = scan._roles
+        if roles is None:
+            roles = scan.roles
         lemmas = tokens.lemmas
+        clause_start = tokens.clause_start
+        tags_at = scan.tags_at
+        # "he was seen by officers near her house": the one seen is the subject, not the agent
+        seen_passive = rule.perception and _is_passive(tokens, anchor, low)
         # "messages from susp", "followed by officers": an agent after the act decides it.
-        clause_of_anchor = tokens.clause_start[anchor]
-        for index in range(anchor_end, min(anchor_end + 8, high)):
-            if tokens.clause_start[index] != clause_of_anchor:
-                break
-            if lemmas[index] in ("from", "by"):
-                for probe in range(index + 1, min(index + 4, high)):
-                    if probe in roles:
-                        return roles[probe]
-                break
-        if rule.perception:
+        clause_of_anchor = clause_start[anchor]
+        limit = anchor_end + 8
+        if limit > high:
+            limit = high
+        after = lemmas[anchor_end:limit]
+        if not seen_passive and ("from" in after or "by" in after):
+            for index in range(anchor_end, limit):
+                if clause_start[index] != clause_of_anchor:
+                    break
+                if lemmas[index] in ("from", "by"):
+                    # the agent is what "from"/"by" governs ("from susp", "by the male", "from
+                    # IP's ex"), not a person later on ("from a photo she posted")
+                    probe = index + 1
+                    while probe < high and probe - index <= 3:
+                        if probe in roles:
+                            return roles[probe]
+                        if lemmas[probe] not in _AGENT_LEADS and not tokens.raws[
+                            probe
+                        ].endswith(_POSSESSIVE_ENDINGS):
+                            break
+                        probe += 1
+                    break
+        if rule.perception and not seen_passive:
             for probe in range(anchor_end, min(anchor_end + 3, high)):
                 if probe in roles:
                     return roles[probe]
@@ -645,177 +907,292 @@ class NarrativeAnalyser:
                     return scan.pronouns.get("m")
                 if lemmas[probe] == "her" and scan.pronouns.get("f") == "suspect":
                     return "suspect"
-        passive = _is_passive(tokens, anchor, low)
-        receive_seen = False
+        # "a new account pops up": the account is the subject and the event has no actor
+        if _EMERGES in tags_at[anchor_end] or (
+            anchor_end + 1 < high
+            and lemmas[anchor_end] in _ADVERBS
+            and _EMERGES in tags_at[anchor_end + 1]
+        ):
+            return None
+        gerund_act = tokens.raws[anchor].endswith("ing")
+        # "IP sent him msgs ... and went to his workplace": a verb joined by "and" shares the
+        # subject of the verb before it, which may lie beyond a clause break. Where the "and"
+        # is (``_coordinated``) is worked out only when needed: most acts have their subject
+        # just before them.
+        joined = _UNKNOWN  # the "and" of a joined verb, or _NONE
+        split = _NONE  # where the joined verb's own part starts (an "and" or a comma)
+        receive_seen = found_seen = False
+        marks = _WALK_MARKS
         index = anchor - 1
-        clause = max(low, tokens.clause_start[anchor])
-        while index >= clause:
-            if "RECEIVE" in scan.tags_at(index):
-                receive_seen = True
+        clause = clause_of_anchor if clause_of_anchor > low else low
+        while index >= low:
+            if index < clause:
+                if joined == _UNKNOWN:
+                    joined = split = _coordinated(tokens, anchor, low, scan)
+                if split == _NONE:
+                    if not _fragment(scan, clause, anchor):
+                        break
+                    # "CCTV shows susp in town on 3 dates, each time near the shop": a phrase
+                    # without a verb after a comma goes with the clause before it
+                    split = clause
+                clause = max(low, clause_start[index])
+            tags = tags_at[index]
+            mark = marks.get(tags)
+            if mark is None:
+                mark = _walk_mark(tags)
             role = roles.get(index)
-            if (
-                role is None
-                and lemmas[index] in ("him", "her")
-                and anchor - index <= 2
-                and (tokens.raws[anchor].endswith("ing"))
+            if mark:
+                if joined == _UNKNOWN:
+                    joined = split = _coordinated(tokens, anchor, low, scan)
+                # what lies before the "and" of a joined verb belongs to the first verb
+                if index > split:
+                    receive_seen = receive_seen or bool(mark & _RECEIVES)
+                    found_seen = found_seen or bool(mark & _FINDS)  # "IP found a tracker"
+                if role is None and mark & _REPORTS:
+                    # "IP states a tracker was found": what is reported has no subject here
+                    return None
+            if role is None:
+                if gerund_act and index >= anchor - 2 and lemmas[index] in ("him", "her"):
+                    # "caught him taking photos", "saw him following her"
+                    role = scan.pronouns.get("m" if lemmas[index] == "him" else "f")
+                    if role is not None:
+                        return role
+                index -= 1
+                continue
+            span_start = index
+            while span_start - 1 >= clause and roles.get(span_start - 1) == role:
+                span_start -= 1
+            before = span_start - 1
+            while (
+                before >= clause
+                and "DET" in tags_at[before]
+                and lemmas[before] in ("the", "a", "an", "her", "his", "their")
             ):
-                # "caught him taking photos", "saw him following her"
-                role = scan.pronouns.get("m" if lemmas[index] == "him" else "f")
-                if role is not None:
-                    return role
-            if role is not None:
-                span_start = index
-                while span_start - 1 >= clause and roles.get(span_start - 1) == role:
-                    span_start -= 1
-                before = span_start - 1
-                while (
-                    before >= clause
-                    and "DET" in scan.tags_at(before)
-                    and (tokens.lemmas[before] in ("the", "a", "an", "her", "his", "their"))
-                ):
-                    before -= 1
-                object_position = (
-                    before >= clause
-                    and (_is_verbish(before, scan) or "PREP" in scan.tags_at(before))
-                    and lemmas[before] not in REPORTING
-                )
-                gerund = (
-                    anchor - index <= 2
-                    and tokens.raws[anchor].endswith("ing")
-                    and before >= clause
-                    and "PREP" not in scan.tags_at(before)
-                )
-                if object_position and not gerund:
+                before -= 1
+            object_position = (
+                before >= clause
+                and (_is_verbish(before, scan) or "PREP" in tags_at[before])
+                and lemmas[before] not in REPORTING
+                # "a group of youths", "two of his mates": the head of a group, not an object
+                and not (lemmas[before] == "of" and lemmas[before - 1] in _GROUP_WORDS)
+            )
+            if object_position and _perceives(tags_at, before):
+                # "CCTV shows susp near the shop", "officers saw him enter": the one seen is
+                # the one acting (not for a joined verb: "he saw IP and approached her")
+                if joined == _UNKNOWN:
+                    joined = split = _coordinated(tokens, anchor, low, scan)
+                object_position = joined != _NONE
+            gerund = (
+                anchor - index <= 2
+                and gerund_act
+                and before >= clause
+                and "PREP" not in tags_at[before]
+            )
+            if object_position and not gerund:
+                index = span_start - 1
+                continue
+            if lemmas[span_start - 1] in _SUBORDINATE_LEADS and _subordinate(lemmas, span_start):
+                if joined == _UNKNOWN:
+                    joined = split = _coordinated(tokens, anchor, low, scan)
+                if index < split:
+                    # "next to whichever one she is using and stares at her": "she" is the
+                    # subject of the side clause, not of the joined verb
                     index = span_start - 1
                     continue
-                if role == "victim" and (receive_seen or passive):
+            if found_seen:
+                return None
+            if role == "victim":
+                if receive_seen or _is_passive(tokens, anchor, low):
                     return None
-                return role
-            index -= 1
+                between = lemmas[index + 1 : anchor]
+                if "be" in between or "get" in between:  # "IP was sent 40 msgs"
+                    if joined == _UNKNOWN:
+                        joined = split = _coordinated(tokens, anchor, low, scan)
+                    if _passive_between(tokens, index + 1, anchor if split == _NONE else split):
+                        return None
+            return role
+        if seen_passive and not _person_before(scan, anchor, clause):
+            return _THING  # "a note was found at her door": no one was seen
         return None
 
     # -- counts -----------------------------------------------------------------------------
 
     def _counts(self, scan: _Scan) -> list[Count]:
+        """Numbers with a unit ("approx 9,800 msgs", "on a number of evenings", "three
+        hundred-odd texts", "emailed her twice"), each judged like the act it counts: a count of
+        the victim's or police's acts, or a negated one, is left out."""
         tokens = scan.tokens
         counts: list[Count] = []
-        for index, value in tokens.values.items():
-            sentence = tokens.sentence[index]
+        for first, end, value in self._numbers(scan):
+            sentence = tokens.sentence[first]
             low, high = tokens.sentence_bounds[sentence]
             unit_at: tuple[str, int, int] | None = None
-            for probe in range(index + 1, min(index + 4, high)):
+            for probe in range(end, min(end + 3, high)):
                 unit = _unit(scan, probe)
-                if unit:
+                if unit and not tokens.raws[probe].endswith("ed"):  # "two males called"
                     unit_at = (unit, probe, probe + 1)
                     break
-            if unit_at is None and tokens.raws[index].startswith("x"):
-                for probe in range(max(low, index - 3), index):
+            raw = tokens.raws[first]
+            if unit_at is None and raw.startswith("x"):
+                for probe in range(max(low, first - 3), first):
                     unit = _unit(scan, probe) or (
-                        "contact" if "CONTACT_V" in scan.tags_at(probe) else None
+                        "contact" if "CONTACT_V" in scan.tags_at[probe] else None
                     )
                     if unit:
                         unit_at = (unit, probe, probe + 1)
-            if unit_at is None or _date_part(scan.text, tokens, index):
+            if unit_at is None and raw in ("twice", "thrice"):
+                unit_at = ("occasion", first, end)  # "emailed her twice"
+            if unit_at is None or _date_part(scan.text, tokens, first):
                 continue
-            unit, first, last = unit_at
-            if unit == "occasion" and tokens.lemmas[first] in DURATION_LEMMAS:
+            unit, unit_first, last = unit_at
+            if unit == "occasion" and tokens.lemmas[unit_first] in DURATION_LEMMAS:
                 following = tokens.lemmas[last] if last < high else ""
-                before = tokens.lemmas[index - 1] if index > low else ""
+                before = tokens.lemmas[first - 1] if first > low else ""
                 if following in ("later", "ago", "earlier", "before", "after"):
                     continue
                 if before not in ("on", "across", "separate", "different"):
                     unit = "duration"
-            if self._scope(_COUNT_RULE, index, low, scan) in ("negated", "advice", "question"):
+            if self._scope(_COUNT_RULE, first, low, scan) in ("negated", "advice", "question"):
                 continue
-            start = tokens.starts[min(index, first)]
-            end = tokens.ends[max(index, last - 1)]
-            counts.append(Count(value, unit, scan.text[start:end], start, end, sentence))
+            if self._actor(_COUNT_RULE, first, end, low, high, scan) in _NOT_SUSPECT:
+                continue  # "IP sent him over 100 msgs", "PC attempted contact on 4 occasions"
+            start = tokens.starts[min(first, unit_first)]
+            stop = tokens.ends[max(end, last) - 1]
+            counts.append(Count(value, unit, scan.text[start:stop], start, stop, sentence))
         return counts
 
+    def _numbers(self, scan: _Scan) -> list[tuple[int, int, float]]:
+        """(first token, end token, value) of each number: digits and number words, "three
+        hundred" and "a couple of hundred" read as one, quantifiers ("a number of") as words."""
+        values = scan.tokens.values
+        lemmas = scan.tokens.lemmas
+        numbers: list[tuple[int, int, float]] = []
+        taken: set[int] = set()
+        for start, end in scan.occurrences.get("QUANT", ()):
+            value = self.quantities.get(tuple(lemmas[start:end]), 3.0)
+            if values.get(end, 0) >= 100:  # "a couple of hundred"
+                value *= values[end]
+                taken.add(end)
+                end += 1
+            numbers.append((start, end, value))
+        for index, value in values.items():
+            if index in taken:
+                continue
+            end = index + 1
+            if values.get(end) in (100.0, 1000.0) and 1 <= value < 100:  # "three hundred"
+                value *= values[end]
+                taken.add(end)
+                end += 1
+            numbers.append((index, end, value))
+        return numbers
 
-_GERUND = frozenset({"GERUND"})
-_GERUND_OCC = ("GERUND",)
-_Span = tuple[int, int, frozenset[str], tuple[str, ...], bool]
+
+_NO_SPANS: list[Span] = []  # shared: never changed
+_EMERGES = "EMERGE"
+_RECEIVES, _FINDS, _REPORTS = 1, 2, 4
+_UNKNOWN, _NONE = -2, -1  # a position not yet worked out; no position
+_HEAD_WORDS = frozenset({"one", "time", "place", "day", "night"})  # "whichever one she"
+_WALK_BITS = (("RECEIVE", _RECEIVES), ("DISCOVER", _FINDS), ("REPORT_V", _REPORTS))
+_WALK_MARKS: dict[frozenset[str], int] = {}  # a token's tags -> its ``_WALK_BITS``
+
+
+def _walk_mark(tags: frozenset[str]) -> int:
+    """What the actor search must notice at a token with these tags: a receiving, finding or
+    reporting verb (tag sets are few and shared, so this is worked out once for each)."""
+    mark = sum(bit for tag, bit in _WALK_BITS if tag in tags)
+    if len(_WALK_MARKS) < 100_000:
+        _WALK_MARKS[tags] = mark
+    return mark
+_THING = "thing"  # the actor of "a note was found at her door": not a person
+_PERSON_TAGS = frozenset({"SUSP", "PRON_M", "PRON_F", "PRON_T", "MALE", "FEMALE", "OTHERP", "VICT"})
+_PERSON_WORDS = frozenset({"someone", "somebody", "person", "people", "man", "woman", "men"})
+# Words between a subject or an "and" and the verb: "and then went", "and has also sent".
+_ADVERBS = frozenset(
+    {
+        "also",
+        "then",
+        "later",
+        "now",
+        "still",
+        "again",
+        "even",
+        "just",
+        "usually",
+        "often",
+        "repeatedly",
+        "constantly",
+        "regularly",
+        "once",
+        "twice",
+        "have",
+        "be",
+        "had",
+        "will",
+        "would",
+        "subsequently",
+        "immediately",
+        "apparently",
+        "allegedly",
+    }
+)
+_JOINING = frozenset({"and", "then", "but", "before", "after"})
+_DETERMINERS = frozenset({"a", "an", "the", "any", "another", "further", "this", "that"})
+# Words between "from"/"by" and the agent: "from the male", "by his ex".
+_AGENT_LEADS = frozenset({"the", "a", "an", "his", "her", "their", "another", "unknown", "same"})
+_GROUP_WORDS = frozenset(
+    {NUM, "one", "group", "gang", "number", "couple", "pair", "bunch", "some", "several", "all"}
+    | {"both", "each", "any", "most", "many", "few", "lot", "crowd", "load"}
+)
+# After a noun that is a subject: "and messages continued", "and the calls kept coming".
+_SUBJECT_FOLLOWERS = frozenset(
+    {"be", "have", "continue", "keep", "start", "arrive", "come", "appear", "stop", "persist"}
+)
+_SUBORDINATORS: frozenset[str] = frozenset(
+    {
+        "whichever",
+        "whatever",
+        "wherever",
+        "whenever",
+        "whoever",
+        "where",
+        "when",
+        "which",
+        "who",
+        "while",
+        "whilst",
+        "as",
+        "if",
+        "because",
+        "once",
+        "until",
+        "since",
+        "though",
+        "although",
+        "whether",
+        "each",
+        "every",
+    }
+)
+_SUBORDINATE_LEADS = _SUBORDINATORS | _HEAD_WORDS
 _SCOPE_TAGS = ("NEG", "INSTR", "HYPO", "FEARV", "FUT", "ADVICE")
 _COUNT_RULE = Rule("COUNT", (frozenset({"NUM"}),), ())
+_COUNT_LEAD = frozenset({NUM, "approx", "over", "up", "to"})
+_NOT_SUSPECT = frozenset({"victim", "police", "other", _THING})
+# The actors each rule's ``actor`` accepts (None: no one is named, which counts as the suspect).
+_ACCEPTED: dict[str, frozenset[str | None]] = {
+    "suspect": frozenset({None, "suspect"}),
+    "named": frozenset({"suspect"}),
+    "victim": frozenset({None, "victim"}),
+    "not_police": frozenset({None, "suspect", "victim", _THING}),
+}
+_PEOPLE = frozenset(ROLE_TAGS.values())
 
 
 _OCCURRENCE_TAGS = frozenset(
-    {tag for item in RULES for part in item.parts for tag in part}
+    {tag for item in RULES for part in (*item.parts, item.context) for tag in part}
     | set(ROLE_TAGS)
-    | {"PRON_M", "PRON_F", "MALE", "FEMALE", "HIST", *_SCOPE_TAGS}
+    | {"PRON_M", "PRON_F", "MALE", "FEMALE", "HIST", "QUANT", *_SCOPE_TAGS}
 )
-
-
-def _occurrences(
-    occurrences: dict[str, list[tuple[int, int]]], tags: frozenset[str]
-) -> list[tuple[int, int]]:
-    if len(tags) == 1:
-        return occurrences.get(next(iter(tags)), [])
-    merged: list[tuple[int, int]] = []
-    for tag in tags:
-        merged.extend(occurrences.get(tag, ()))
-    merged.sort()
-    return merged
-
-
-def _after_within(
-    candidates: list[tuple[int, int]],
-    prev_end: int,
-    gap: int,
-    cross: bool,
-    sentence: list[int],
-    prev_start: int,
-) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in candidates:
-        if start < prev_end:
-            continue
-        if start - prev_end > gap or (not cross and sentence[start] != sentence[prev_start]):
-            break
-        out.append((start, end))
-    return out
-
-
-def _before_within(
-    candidates: list[tuple[int, int]], prev_start: int, gap: int, cross: bool, sentence: list[int]
-) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for start, end in candidates:
-        if end > prev_start:
-            break
-        if prev_start - end <= gap and (cross or sentence[start] == sentence[prev_start]):
-            out.append((start, end))
-    out.reverse()
-    return out
-
-
-def _shadow(spans: list[_Span], length: int) -> list[_Span]:
-    """Drop shadowable tags from matches that lie inside a longer shadowing phrase."""
-    reach_at = [-1] * (length + 1)  # furthest end of a cover starting at each position
-    for start, end, _tags, _occ, cover in spans:
-        if cover and end > reach_at[start]:
-            reach_at[start] = end
-    # reach_before[p]: furthest end of a cover starting before p
-    reach_before = list(accumulate(reach_at, max, initial=-1))
-    out: list[_Span] = []
-    for span in spans:
-        start, end, tags = span[0], span[1], span[2]
-        if reach_before[start] >= end or reach_at[start] > end:
-            kept = _unshadowed(tags)
-            if kept is not tags:
-                if not kept:
-                    continue
-                span = (start, end, kept, _occurrence_tags(kept), span[4])
-        out.append(span)
-    return out
-
-
-@cache
-def _unshadowed(tags: frozenset[str]) -> frozenset[str]:
-    if tags.isdisjoint(SHADOWED_TAGS):
-        return tags
-    return tags - SHADOWED_TAGS
 
 
 @cache
@@ -823,6 +1200,87 @@ def _occurrence_tags(tags: frozenset[str]) -> tuple[str, ...]:
     """The tags that rules, roles and scopes look up by name (others are only checked at a
     position, through ``tags_at``), so per-tag lists are built only for these."""
     return tuple(sorted(tags & _OCCURRENCE_TAGS))
+
+
+def _finding(
+    code: str,
+    text: str,
+    start: int,
+    end: int,
+    status: str,
+    sentence: int,
+    actor: str | None,
+    quote: str,
+) -> Finding:
+    """``Finding(...)``, three times faster: a frozen dataclass sets each field through
+    ``object.__setattr__``, and a dense narrative makes a dozen findings."""
+    finding: Finding = object.__new__(Finding)
+    fields = finding.__dict__
+    fields["code"] = code
+    fields["text"] = text
+    fields["start"] = start
+    fields["end"] = end
+    fields["status"] = status
+    fields["sentence"] = sentence
+    fields["actor"] = actor
+    fields["quote"] = quote
+    return finding
+
+
+def _has_rejects(rule: Rule) -> bool:
+    return bool(
+        rule.context
+        or rule.need_before
+        or rule.plural
+        or rule.reject_before
+        or rule.reject_after
+        or rule.reject_near
+        or rule.reject_last
+        or rule.reject_owner
+        or rule.reject_between
+    )
+
+
+def _first_within(positions: list[int], low: int, high: int) -> int | None:
+    """The first of the sorted ``positions`` in [low, high), if any."""
+    if not positions:
+        return None
+    found = bisect_left(positions, low)
+    if found < len(positions) and positions[found] < high:
+        return positions[found]
+    return None
+
+
+def _after_within(
+    candidates: list[Span],
+    prev_end: int,
+    gap: int,
+    cross: bool,
+    sentence: list[int],
+    prev_start: int,
+) -> list[Span]:
+    """Spans starting at most ``gap`` tokens after ``prev_end`` (in the same sentence unless
+    ``cross``), nearest first, up to the first one too far."""
+    out: list[Span] = []
+    for position in range(bisect_left(candidates, (prev_end,)), len(candidates)):
+        start, end = candidates[position]
+        if start - prev_end > gap or (not cross and sentence[start] != sentence[prev_start]):
+            break
+        out.append((start, end))
+    return out
+
+
+def _before_within(
+    candidates: list[Span], prev_start: int, gap: int, cross: bool, sentence: list[int]
+) -> list[Span]:
+    out: list[Span] = []
+    for start, end in candidates:
+        if end > prev_start:
+            break
+        if prev_start - end <= gap and (cross or sentence[start] == sentence[prev_start]):
+            out.append((start, end))
+    out.reverse()
+    return out
 
 
 def _roles(
@@ -836,15 +1294,17 @@ def _roles(
     raws = tokens.raws
     for tag, role in ROLE_TAGS.items():
         for start, end in occurrences.get(tag, ()):
-            if raws[end - 1].endswith(("'s", "\u2019s", "s'")):
+            if raws[end - 1].endswith(_POSSESSIVE_ENDINGS):
                 continue  # "IP's car": an owner, not the one acting
             for index in range(start, end):
                 roles.setdefault(index, role)
     if names:
-        for index, raw in enumerate(raws):
-            named = names.get(raw)
-            if named and not raw.endswith(("'s", "\u2019s")):
-                roles[index] = named
+        for name in names.keys() & set(raws):
+            if not name.endswith(("'s", "\u2019s")):
+                index = raws.index(name)
+                while index >= 0:
+                    roles[index] = names[name]
+                    index = _next_index(raws, name, index + 1)
     suspect_gender, victim_gender = _genders(text, tokens, occurrences, genders)
     pronoun_role: dict[str, str | None] = {"m": None, "f": None}
     if suspect_gender != victim_gender:
@@ -857,6 +1317,16 @@ def _roles(
         for start, _end in occurrences.get(tag, ()):
             roles.setdefault(start, role_of)
     return roles, pronoun_role
+
+
+_POSSESSIVE_ENDINGS = ("'s", "\u2019s", "s'")
+
+
+def _next_index(items: list[str], item: str, start: int) -> int:
+    try:
+        return items.index(item, start)
+    except ValueError:
+        return -1
 
 
 def _genders(
@@ -883,8 +1353,11 @@ def _described_as(
     gender: str,
 ) -> bool:
     """ "female suspect", "the suspect, a woman,", "susp (female)"."""
+    described = occurrences.get(gender)
+    if not described:
+        return False
     for start, end in occurrences.get(person, ()):
-        for g_start, g_end in occurrences.get(gender, ()):
+        for g_start, g_end in described:
             if g_end == start:
                 return True
             if 0 <= g_start - end <= 3:
@@ -895,12 +1368,100 @@ def _described_as(
 
 
 def _is_verbish(index: int, scan: _Scan) -> bool:
-    if scan.tags_at(index) & VERBISH_TAGS:
+    if not VERBISH_TAGS.isdisjoint(scan.tags_at[index]):
         return True
     return scan.tokens.lemmas[index] in TRANSITIVE
 
 
+def _coordinated(tokens: Tokens, anchor: int, low: int, scan: _Scan) -> int:
+    """Where the "and" (or "then", "but") is when the act at ``anchor`` is a verb joined to an
+    earlier one ("... and went to his workplace", "then waited outside"); ``_NONE`` otherwise.
+    A noun after "and" is not a joined verb ("and 12 texts", "and messages continued")."""
+    lemmas = tokens.lemmas
+    if lemmas[anchor] == NUM or "DET" in scan.tags_at[anchor]:
+        return _NONE
+    following = lemmas[anchor + 1] if anchor + 1 < len(lemmas) else ""
+    if following in _SUBJECT_FOLLOWERS or _EMERGES in scan.tags_at[anchor + 1]:
+        return _NONE  # "and messages continued": the word after "and" is a subject
+    index = anchor - 1
+    while index >= low and lemmas[index] in _ADVERBS:
+        index -= 1
+    if index >= low and lemmas[index] in _JOINING:
+        return index
+    return _NONE
+
+
+def _negates_noun_only(lemmas: list[str], negation: int, anchor: int) -> bool:
+    """ "a bouquet with no card was delivered": "no" after "with" negates its noun, not the
+    clause, so an act more than a word or two after it is not negated."""
+    return (
+        lemmas[negation] == "no"
+        and negation > 0
+        and lemmas[negation - 1] in ("with", "without")
+        and anchor > negation + 2
+    )
+
+
+def _subordinate(lemmas: list[str], start: int) -> bool:
+    """A person named just after a subordinating word ("whichever one she", "where he", "each
+    time she") is the subject of a side clause."""
+    for back in (1, 2):
+        if start - back >= 0 and lemmas[start - back] in _SUBORDINATORS:
+            return back == 1 or lemmas[start - 1] in _HEAD_WORDS
+    return False
+
+
+def _fragment(scan: _Scan, clause: int, anchor: int) -> bool:
+    """The words from a comma to the act have no verb ("..., each time near the shop")."""
+    lemmas = scan.tokens.lemmas
+    raws = scan.tokens.raws
+    if lemmas[clause] in CLAUSE_BREAK_WORDS:
+        return False
+    for index in range(clause, anchor):
+        if (
+            _is_verbish(index, scan)
+            or lemmas[index] in ("be", "have")
+            or raws[index].endswith(PARTICIPLE_SUFFIXES)
+        ):
+            return False
+    return True
+
+
+def _perceives(tags_at: list[frozenset[str]], index: int) -> bool:
+    """A perception verb ends at ``index`` ("saw", "CCTV shows")."""
+    return "SEE" in tags_at[index] or (index > 0 and "SEE" in tags_at[index - 1])
+
+
+def _passive_between(tokens: Tokens, first: int, stop: int) -> bool:
+    """A passive verb in [first, stop): "IP was sent 40 msgs" (the count's verb)."""
+    return any(_participle_after_be(tokens, index) for index in range(first, stop))
+
+
+def _person_before(scan: _Scan, anchor: int, low: int) -> bool:
+    """A person (not a thing) before a passive "seen/found": "a male was seen", "someone was
+    found", not "a note was found"."""
+    tags_at = scan.tags_at
+    lemmas = scan.tokens.lemmas
+    return any(
+        not _PERSON_TAGS.isdisjoint(tags_at[index]) or lemmas[index] in _PERSON_WORDS
+        for index in range(low, anchor)
+    )
+
+
+def _participle_after_be(tokens: Tokens, index: int) -> bool:
+    """ "was sent", "has been followed": a passive verb at ``index``."""
+    raw = tokens.raws[index]
+    if raw in STATIVE_PARTICIPLES or not (raw.endswith(PARTICIPLE_SUFFIXES) or raw in PARTICIPLES):
+        return False
+    lemmas = tokens.lemmas
+    return (index >= 1 and lemmas[index - 1] in ("be", "get")) or (
+        index >= 2 and lemmas[index - 2] in ("be", "get") and lemmas[index - 1] in _ADVERBS
+    )
+
+
 def _is_passive(tokens: Tokens, anchor: int, low: int) -> bool:
+    if tokens.lemmas[anchor] in ("be", "get") and anchor + 1 < len(tokens.raws):
+        anchor += 1  # a phrase that starts with its auxiliary: "be sign up to", "be sent"
     raw = tokens.raws[anchor]
     if raw in STATIVE_PARTICIPLES:
         return False
@@ -912,18 +1473,12 @@ def _is_passive(tokens: Tokens, anchor: int, low: int) -> bool:
     return False
 
 
-def _actor_ok(required: str, actor: str | None) -> bool:
-    if required == "suspect":
-        return actor in (None, "suspect")
-    if required == "victim":
-        return actor in (None, "victim")
-    if required == "not_police":
-        return actor not in ("police", "other")
-    return True
-
-
 def _unit(scan: _Scan, index: int) -> str | None:
-    tags = scan.tags_at(index)
+    return _unit_of(scan.tags_at[index])
+
+
+@cache
+def _unit_of(tags: frozenset[str]) -> str | None:
     for tag, unit in COUNT_UNITS.items():
         if tag in tags:
             return unit
@@ -933,67 +1488,109 @@ def _unit(scan: _Scan, index: int) -> str | None:
 def _quote(scan: _Scan, first: int, last: int, low: int, high: int) -> str:
     """The clause around a match, at most a few words either side."""
     tokens = scan.tokens
-    begin = max(low, tokens.clause_start[first], first - 5)
-    end = min(high, last + 5)
-    for index in range(last, end):
-        if tokens.clause_start[index] != tokens.clause_start[last - 1]:
-            end = index
-            break
+    clause_start = tokens.clause_start
+    begin = clause_start[first]
+    if begin < first - 5:
+        begin = first - 5
+    if begin < low:
+        begin = low
+    end = last + 5
+    if end > high:
+        end = high
+    if last < end:  # stop at the end of the clause (clause starts never decrease)
+        end = bisect_right(clause_start, clause_start[last - 1], last, end)
     start, stop = tokens.starts[begin], tokens.ends[end - 1]
     text = scan.text
     # never start or stop inside a word or a date ("21/11/22", "ex-p")
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in ".;,(":
+    while start > 0:
+        before = text[start - 1]
+        if before.isspace() or before in ".;,(":
+            break
         start -= 1
-    while stop < len(text) and text[stop].isalnum():
+    length = len(text)
+    while stop < length and text[stop].isalnum():
         stop += 1
-    return " ".join(text[start:stop].split())
+    quote = text[start:stop]
+    if quote.isprintable() and "  " not in quote:
+        return quote  # no whitespace but single spaces (the usual case): nothing to tidy
+    return " ".join(quote.split())
 
 
 def _dates(text: str, tokens: Tokens) -> int:
     """Distinct dates mentioned: "10/11/17", "1 May", "March 12", "on Monday"."""
     found: set[str] = set()
-    if "/" in text or "." in text or "-" in text:
+    values = tokens.values
+    # a numeric date has a separator then a digit, and its numbers are tokens with values
+    if values and _DATE_HINT_RE.search(text):
         found.update(NUMERIC_DATE_RE.findall(text))
     raws = tokens.raws
-    named = set(raws)
-    found.update(named & (WEEKDAYS - {"sat", "sun", "wed", "mon", "fri"}))
-    if named & MONTHS:
-        values = tokens.values
-        for index, raw in enumerate(raws):
-            if raw in MONTHS:
-                near = [values[k] for k in (index - 1, index + 1) if k in values]
-                day = next((v for v in near if 1 <= v <= 31), None)
-                if day is not None:
-                    found.add(f"{raw[:3]}-{int(day)}")
+    named = _DATE_NAMES.intersection(raws)
+    if not named:
+        return len(found)
+    found.update(named & _DATE_WEEKDAYS)
+    for month in named & MONTHS:
+        index = raws.index(month)
+        while index >= 0:
+            near = [values[k] for k in (index - 1, index + 1) if k in values]
+            day = next((v for v in near if 1 <= v <= 31), None)
+            if day is not None:
+                found.add(f"{month[:3]}-{int(day)}")
+            index = _next_index(raws, month, index + 1)
     return len(found)
 
 
 def _date_part(text: str, tokens: Tokens, index: int) -> bool:
-    """Numbers inside dates ("10/11/17") and years ("2012") are not counts."""
-    start, end = tokens.starts[index], tokens.ends[index]
-    if text[end : end + 1] in ("/", "-", ".") or text[start - 1 : start] in ("/", "-", "."):
-        return True
+    """Numbers inside dates ("10/11/17", "14.10", "2-3-24") and years ("2012") are not counts;
+    a range ("10-15 calls") and a number at the end of a sentence ("twice.") are."""
     raw = tokens.raws[index]
+    if not raw[:1].isdigit():
+        return False
+    start, end = tokens.starts[index], tokens.ends[index]
+    if text[start - 1 : start] not in _DATE_CHARACTERS and text[end : end + 1] not in _DATE_CHARACTERS:
+        return len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2100  # on its own
+    while start > 0 and text[start - 1] in _DATE_CHARACTERS:
+        start -= 1
+    while end < len(text) and text[end] in _DATE_CHARACTERS:
+        end += 1
+    written = text[start:end].rstrip(".-\u2013")
+    if "/" in written or (not _RANGE_RE.fullmatch(written) and _DATE_SEPARATOR_RE.search(written)):
+        return True
     return len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2100
+
+
+_DATE_CHARACTERS = frozenset("0123456789/.-\u2013")
+_RANGE_RE = re.compile(r"\d{1,4}[-\u2013]\d{1,4}")
+_DATE_SEPARATOR_RE = re.compile(r"\d[.\-\u2013]\d")
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     """One finding per behaviour and place: keep the longest of overlapping matches."""
-    findings.sort(key=lambda f: (f.code, f.start, -(f.end - f.start)))
+    if len(findings) < 2:
+        return findings
+    findings.sort(key=_longest_first)
     out: list[Finding] = []
     for finding in findings:
         if out and out[-1].code == finding.code and finding.start < out[-1].end:
             continue
         out.append(finding)
-    out.sort(key=lambda f: (f.start, f.code))
+    out.sort(key=_START_CODE)
     return out
 
 
+def _longest_first(finding: Finding) -> tuple[str, int, int]:
+    return finding.code, finding.start, -finding.end
+
+
+_START_CODE = attrgetter("start", "code")
+
+
 def _occasions(findings: NarrativeFindings) -> int:
-    new = len([s for s in findings.signals if s.code == "NEW_OCCASION"])
-    historic = any(f.status == "historic" for f in findings.behaviours if f.code <= "B30")
-    current = any(f.status == "current" for f in findings.behaviours if f.code <= "B30")
+    new = list(map(_CODE, findings.signals)).count("NEW_OCCASION")
     estimate = max(findings.dates, 1 + new)
-    if historic and current:
+    statuses = {f.status for f in findings.behaviours if f.code <= "B30"}
+    if "historic" in statuses and "current" in statuses:
         estimate += 1
     return estimate
+
+
+_CODE = attrgetter("code")

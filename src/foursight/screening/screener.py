@@ -8,7 +8,7 @@ from typing import Any
 from .catalogue import PURSUIT
 from .config import ScreeningConfig
 from .decision import Evidence, decide
-from .narrative import NarrativeAnalyser, NarrativeFindings
+from .narrative import Finding, NarrativeAnalyser, NarrativeFindings
 from .series import link_records
 
 # Conduct that, reported by one victim without a named suspect, may still be one course of
@@ -61,15 +61,27 @@ class Screener:
             and not found.signal("PROPERTY_CRIME")
         }
         linked = link_records(crimes, orders, person_ids, self.config.series_window_days, anonymous)
+        # the first dispute signals in each series, found once per series rather than once per
+        # record (a long series would otherwise be read over again for each of its records)
+        series_disputes: dict[str, list[Finding]] = {}
         results: list[dict[str, Any]] = []
         for index, crime in enumerate(crimes):
             link = linked[index]
             series_findings: list[NarrativeFindings] = []
             series_refs: list[str] = []
+            dispute = findings[index].signal("DISPUTE")
             if link.series is not None:
                 series_refs = link.series.crime_refs(crimes)
                 series_findings = [findings[i] for i in link.series.indexes if i != index]
-            evidence = Evidence(crime, findings[index], link, series_findings, series_refs)
+                if not dispute:
+                    key = link.series.series_id
+                    if key not in series_disputes:
+                        signals = (findings[i].signal("DISPUTE") for i in link.series.indexes)
+                        series_disputes[key] = next((found for found in signals if found), [])
+                    dispute = series_disputes[key]
+            evidence = Evidence(
+                crime, findings[index], link, series_findings, series_refs, dispute
+            )
             results.append(decide(evidence, self.config))
         return results
 

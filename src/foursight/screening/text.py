@@ -1,8 +1,10 @@
 """Tokenise and normalise narrative text: lower case, abbreviations, contractions, lemmas.
 
 Every token keeps the character offsets of the words it came from, so evidence can be quoted
-exactly as the officer wrote it. Normalising a word is cached: the vocabulary of police narratives
-is small, so after the first few hundred records almost every token is a dictionary hit.
+exactly as the officer wrote it. Tokenising is cached by space-separated chunk ("home.",
+"msgs", "(female)"): the vocabulary of police narratives is small, so after the first few hundred
+records almost every chunk is a dictionary hit, and a narrative's token columns are joined from
+the cached chunks with C-level passes rather than built token by token.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from itertools import accumulate, chain, compress, islice, pairwise, repeat
+from operator import add, itemgetter, sub
+from typing import Any, NamedTuple, cast
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
@@ -26,12 +30,14 @@ from .lexicon import (
 )
 
 NUM = "#num"
+MONEY = "#money"
 MONTH = "#month"
 
-# Numbers ("9,800", "300+", "x40"), words (with inner apostrophes, hyphens or slashes: "ex-p",
-# "w/h", "hasn't") and the punctuation that ends clauses.
+# Sums of money ("£650", "$1,200": a sum, never a count), numbers ("9,800", "300+", "x40"), words
+# (with inner apostrophes, hyphens or slashes: "ex-p", "w/h", "hasn't") and the punctuation that
+# ends clauses.
 TOKEN_RE = re.compile(
-    r"x\d+(?:[,.]\d+)*\+?|\d+(?:,\d{3})*(?:\.\d+)?\+?|24/7"
+    r"[£$€]\d+(?:,\d{3})*(?:\.\d+)?k?|x\d+(?:[,.]\d+)*\+?|\d+(?:,\d{3})*(?:\.\d+)?\+?|24/7"
     r"|[^\W\d_]+(?:['\u2019/\-][^\W\d_]+)*(?:['\u2019](?=\s|$))?|[.;:!?,()\"\n]"
     r"|(?<=\s)[-\u2013\u2014](?=\s)"
 )
@@ -99,6 +105,7 @@ _CONTRACTIONS = {
     "i'm": ("i", "be"),
 }
 _VOWELS = frozenset("aeiou")
+_CURRENCY = frozenset("£$€")
 # Numbers that are names, not counts: "call 999", "Life360".
 LITERAL_NUMBERS = frozenset({"999", "101", "360", "111"})
 
@@ -148,12 +155,53 @@ def _phrase_words() -> set[str]:
     return words
 
 
+# Words that never take endings: "shed" is not "she" + d, "thing" not "the" + ing, "evening"
+# not "even" + ing.
+_NO_INFLECTIONS = frozenset(
+    {
+        "she",
+        "the",
+        "he",
+        "her",
+        "his",
+        "him",
+        "they",
+        "them",
+        "their",
+        "even",
+        "who",
+        "how",
+        "why",
+        "any",
+        "all",
+        "and",
+        "but",
+        "not",
+        "nor",
+        "can",
+        "its",
+        "our",
+        "you",
+        "your",
+        "for",
+        "off",
+        "out",
+        "own",
+        "too",
+        "via",
+        "yet",
+        "ago",
+        "per",
+    }
+)
+
+
 @cache
 def lemma_table() -> dict[str, str]:
     """Inflected form -> lemma, for every word the vocabulary uses, plus irregular forms."""
     table: dict[str, str] = {}
     for word in sorted(_phrase_words()):
-        if len(word) <= 2:
+        if len(word) <= 2 or word in _NO_INFLECTIONS:
             continue
         for form in _inflections(word):
             table.setdefault(form, word)
@@ -170,6 +218,13 @@ def _fuzzy_pool() -> tuple[list[str], dict[str, str]]:
     return list(forms), forms
 
 
+@cache
+def _fuzzy_pool_near(length: int) -> list[str]:
+    """The pool forms one letter or less longer or shorter, in pool order: only these can be
+    one edit away, and the best match is the first of them, as it is in the whole pool."""
+    return [form for form in _fuzzy_pool()[0] if abs(len(form) - length) <= 1]
+
+
 class Normaliser:
     """Maps a raw lower-case token to its normalised lemma(s), with a per-instance cache."""
 
@@ -177,7 +232,14 @@ class Normaliser:
         self.fuzzy = fuzzy
         self.table = lemma_table()
         self.cache: dict[str, tuple[str, ...]] = {}
-        self.info: dict[str, tuple[Any, ...]] = {}  # raw token -> tokenise's classification
+        self._chunks: dict[frozenset[str], _ChunkCache] = {}
+
+    def chunk_cache(self, breaks: frozenset[str]) -> _ChunkCache:
+        """The chunks tokenised with these clause-break words (cached per list)."""
+        found = self._chunks.get(breaks)
+        if found is None:
+            found = self._chunks[breaks] = _ChunkCache(self, breaks)
+        return found
 
     def __call__(self, raw: str) -> tuple[str, ...]:
         found = self.cache.get(raw)
@@ -189,6 +251,8 @@ class Normaliser:
 
     def _normalise(self, raw: str) -> tuple[str, ...]:
         raw = raw.replace("\u2019", "'")
+        if not raw:
+            return ()
         if raw in ABBREVIATIONS:
             return ABBREVIATIONS[raw]
         if raw in LITERAL_NUMBERS:
@@ -197,6 +261,8 @@ class Normaliser:
             return (raw,) if raw == "one" else (NUM,)
         if raw[0].isdigit() or (raw[0] == "x" and len(raw) > 1 and raw[1].isdigit()):
             return (NUM,)
+        if raw[0] in _CURRENCY:
+            return (MONEY,)
         if raw in _CONTRACTIONS:
             return _CONTRACTIONS[raw]
         if "'" in raw:
@@ -212,7 +278,8 @@ class Normaliser:
     def _apostrophe(self, raw: str) -> tuple[str, ...]:
         base, _, tail = raw.partition("'")
         if tail == "t" and base.endswith("n"):
-            return (*self(base[:-1]), "not")
+            # "hasn't" -> have not; "n't" written apart ("did n't") is "not" on its own
+            return (*self(base[:-1]), "not") if len(base) > 1 else ("not",)
         extra = {"d": ("would",), "ll": ("will",), "re": ("be",), "ve": ("have",), "m": ("be",)}
         if tail in extra:
             return (*self(base), *extra[tail])
@@ -225,10 +292,10 @@ class Normaliser:
         if lemma is not None:
             return lemma
         if self.fuzzy and len(raw) >= 6 and raw.isalpha() and raw not in PROTECTED_WORDS:
-            pool, forms = _fuzzy_pool()
-            best = extractOne(raw, pool, scorer=OSA.distance, score_cutoff=1)
+            near = _fuzzy_pool_near(len(raw))
+            best = extractOne(raw, near, scorer=OSA.distance, score_cutoff=1)
             if best is not None and _typing_slip(raw, best[0]):
-                return forms[best[0]]
+                return _fuzzy_pool()[1][best[0]]
         return raw
 
 
@@ -256,8 +323,11 @@ def _typing_slip(word: str, candidate: str) -> bool:
 
 
 def number_value(raw: str) -> float:
+    raw = raw.rstrip("'\u2019")  # "'literally hundreds'"
     if raw in NUMBER_WORDS:
         return float(NUMBER_WORDS[raw])
+    if "-" in raw:  # "twenty-five", "hundred-odd", "forty-odd"
+        return sum(float(NUMBER_WORDS.get(part, 0)) for part in raw.split("-"))
     digits = raw.lstrip("x").rstrip("+").replace(",", "")
     try:
         return float(digits)
@@ -265,7 +335,7 @@ def number_value(raw: str) -> float:
         return 0.0
 
 
-_WORD, _END, _SOFT, _MONTHISH = 0, 1, 2, 3
+_WORD, _END, _SOFT, _MONTHISH, _BREAK = 0, 1, 2, 3, 4
 
 
 def _classify(raw: str, normalise: Normaliser, breaks: frozenset[str]) -> tuple[Any, ...]:
@@ -282,33 +352,236 @@ def _classify(raw: str, normalise: Normaliser, breaks: frozenset[str]) -> tuple[
     return (_WORD, forms, raw in breaks, gerund, value)
 
 
+class Chunk(NamedTuple):
+    """The tokens of one space-separated piece of text ("home.", "(female)", "msgs"), with
+    offsets relative to the piece. Only the events need the narrative around them."""
+
+    # (lemma, raw token, step, True) for each lemma, then (None, None, step, False): a step is
+    # how far this start is from the previous one (the first from the chunk's start), and the
+    # last reaches the next chunk's start. Chained over a narrative, the steps add up to every
+    # token's offset, and the fields are read with slices: a few C-level passes in all.
+    flat: tuple[Any, ...]
+    records: int  # len(flat) // 4
+    special: bool  # has events, numbers or gerunds
+    # (kind, index of the next lemma, raw, start, end) for sentence and clause breaks, clause
+    # break words and "may"/"march", which depend on what is around them
+    events: tuple[tuple[int, int, str, int, int], ...]
+    values: tuple[tuple[int, float], ...]  # (lemma index, value) of numbers
+    gerunds: tuple[int, ...]  # lemma indexes of "-ing" words
+
+
+_FLAT, _RECORDS, _SPECIAL = (itemgetter(n) for n in range(3))
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+class _ChunkCache:
+    """Chunks already analysed, per clause-break word list. Tokens never contain a space, so a
+    chunk tokenises the same wherever it occurs, given what is just outside it: a space, or the
+    edge of the narrative (the first and last chunks are kept apart for that)."""
+
+    def __init__(self, normalise: Normaliser, breaks: frozenset[str]) -> None:
+        self.normalise = normalise
+        self.breaks = breaks
+        self.inner: dict[str, Chunk] = {}
+        self.edges: dict[tuple[str, bool, bool], Chunk] = {}
+        self.info: dict[str, tuple[Any, ...]] = {}  # raw token -> its classification
+
+    def look_up(self, chunks: list[str]) -> list[Chunk]:
+        """The analysis of each chunk of a narrative, in order."""
+        found: list[Chunk | None] = list(map(self.inner.get, chunks))
+        last = len(chunks) - 1
+        found[0] = self.edge_chunk(chunks[0], True, last == 0)
+        if last:
+            found[last] = self.edge_chunk(chunks[last], False, True)
+        if None in found:
+            for number, entry in enumerate(found):
+                if entry is None:
+                    found[number] = self.inner_chunk(chunks[number])
+        return cast("list[Chunk]", found)
+
+    def inner_chunk(self, chunk: str) -> Chunk:
+        found = self.inner.get(chunk)
+        if found is None:
+            found = self._analyse(" " + chunk + " ", 1, len(chunk))
+            if len(self.inner) < 200_000:
+                self.inner[chunk] = found
+        return found
+
+    def edge_chunk(self, chunk: str, first: bool, last: bool) -> Chunk:
+        key = (chunk, first, last)
+        found = self.edges.get(key)
+        if found is None:
+            padded = ("" if first else " ") + chunk + ("" if last else " ")
+            found = self._analyse(padded, 0 if first else 1, len(chunk))
+            if len(self.edges) < 20_000:
+                self.edges[key] = found
+        return found
+
+    def _analyse(self, padded: str, shift: int, length: int) -> Chunk:
+        forms: list[str] = []
+        raws: list[str] = []
+        starts: list[int] = []
+        events: list[tuple[int, int, str, int, int]] = []
+        values: list[tuple[int, float]] = []
+        gerunds: list[int] = []
+        info_cache = self.info
+        for match in TOKEN_RE.finditer(padded):
+            raw = match.group()
+            start, end = match.start() - shift, match.end() - shift
+            info = info_cache.get(raw)
+            if info is None:
+                info = _classify(raw, self.normalise, self.breaks)
+                if len(info_cache) < 200_000:
+                    info_cache[raw] = info
+            kind = info[0]
+            if kind in (_END, _SOFT, _MONTHISH):
+                events.append((kind, len(forms), raw, start, end))
+                if kind != _MONTHISH:
+                    continue
+            elif info[2]:
+                events.append((_BREAK, len(forms), raw, start, end))
+            for number, form in enumerate(info[1]):
+                if info[4] is not None and not number:  # "hundred-odd": the value once
+                    values.append((len(forms), info[4]))
+                if info[3]:
+                    gerunds.append(len(forms))
+                forms.append(form)
+                raws.append(raw)
+                starts.append(start)
+        steps = [b - a for a, b in pairwise([0, *starts, length + 1])]
+        flat: list[Any] = []
+        for form, raw, step in zip(forms, raws, steps, strict=False):
+            flat += (form, raw, step, True)
+        flat += (None, None, steps[-1], False)
+        return Chunk(
+            tuple(flat),
+            len(forms) + 1,
+            bool(events or values or gerunds),
+            tuple(events),
+            tuple(values),
+            tuple(gerunds),
+        )
+
+
 def tokenise(text: str, normalise: Normaliser, break_words: Iterable[str]) -> Tokens:
     """Split a narrative into normalised tokens with offsets, sentences and clauses.
 
-    Written for speed (this loop runs for every token of every record): one cached lookup per
-    raw token gives its kind, lemmas and flags.
+    Written for speed (this runs for every record). The text is split at spaces into chunks;
+    each distinct chunk is tokenised once and cached (the vocabulary of police narratives is
+    small), the token columns are joined with C-level ``chain``/``map``, and only the chunks
+    with sentence or clause breaks, numbers or gerunds get a Python loop of their own.
     """
     breaks = break_words if isinstance(break_words, frozenset) else frozenset(break_words)
+    lower = text.lower()
+    if len(lower) != len(text):  # lower-casing changed the length: offsets need the original
+        return _tokenise_each(text, normalise, breaks)
+    chunks = lower.split(" ")
+    entries = normalise.chunk_cache(breaks).look_up(chunks)
+    flat = list(chain.from_iterable(map(_FLAT, entries)))
+    kept = flat[3::4]
+    lemmas = list(compress(flat[0::4], kept))
+    raws = list(compress(flat[1::4], kept))
+    running = list(accumulate(flat[2::4]))  # token starts, and each chunk's end + 1
+    starts = list(compress(running, kept))
+    ends = list(map(add, starts, map(len, raws)))  # a raw token is the text it came from
+    specials = list(compress(range(len(entries)), map(_SPECIAL, entries)))
+    # where each chunk's records start: its lemmas follow those of the chunks before it, and
+    # the record before them is where the previous chunk's steps reached its start
+    firsts = list(accumulate(map(_RECORDS, entries), initial=0)) if specials else []
+    return _structure(text, entries, specials, firsts, running, lemmas, raws, starts, ends)
+
+
+def _structure(
+    text: str,
+    entries: list[Chunk],
+    specials: list[int],
+    firsts: list[int],
+    running: list[int],
+    lemmas: list[str],
+    raws: list[str],
+    starts: list[int],
+    ends: list[int],
+) -> Tokens:
+    """Sentences, clauses, months, numbers and gerunds, from the chunks that have them."""
+    values: dict[int, float] = {}
+    gerunds: list[int] = []
+    bounds: list[tuple[int, int]] = []
+    questions: set[int] = set()
+    clause_points = [0]  # token indexes where a clause starts
+    sent = sent_first = 0
+    # ``previous`` is the last lemma, or the last punctuation mark when no lemma followed it
+    mark_at, mark = -1, ""
+    for number in specials:
+        entry = entries[number]
+        first = firsts[number]
+        base = first - number  # one record per chunk is not a lemma
+        offset = running[first - 1] if number else 0
+        for kind, at, raw, start, end in entry.events:
+            index = base + at
+            if kind == _BREAK:
+                clause_points.append(index)
+            elif kind == _SOFT:
+                clause_points.append(index)
+                mark_at, mark = index, raw
+            elif kind == _END:
+                if raw == ".":
+                    previous = mark if mark_at == index else lemmas[index - 1] if index else ""
+                    if _dot_continues(previous, text, offset + end):
+                        continue
+                if raw == "?":
+                    questions.add(sent)
+                if index > sent_first:
+                    bounds.append((sent_first, index))
+                    sent += 1
+                sent_first = index
+                clause_points.append(index)
+                mark_at, mark = index, raw
+            else:  # "may" or "march"
+                previous = mark if mark_at == index else lemmas[index - 1] if index else ""
+                if _is_month(text, offset + start, offset + end, previous):
+                    lemmas[index] = MONTH
+        for at, value in entry.values:
+            values[base + at] = value
+        for at in entry.gerunds:
+            gerunds.append(base + at)
+    total = len(lemmas)
+    if total > sent_first:
+        bounds.append((sent_first, total))
+    # each sentence number (each clause start) repeated over its tokens, in C-level passes
+    lengths = map(sub, map(_SECOND, bounds), map(_FIRST, bounds))
+    sentence = list(chain.from_iterable(map(repeat, range(len(bounds)), lengths)))
+    clause_points.append(total)
+    spans = map(sub, islice(clause_points, 1, None), clause_points)
+    clause_start = list(chain.from_iterable(map(repeat, clause_points, spans)))
+    return Tokens(
+        lemmas,
+        raws,
+        starts,
+        ends,
+        values,
+        sentence,
+        clause_start,
+        bounds,
+        frozenset(questions),
+        gerunds,
+    )
+
+
+def _tokenise_each(text: str, normalise: Normaliser, breaks: frozenset[str]) -> Tokens:
+    """The token-by-token tokeniser, for text whose lower case has a different length (the
+    regex runs on the original text and each token is lower-cased on its own)."""
     rows: list[tuple[str, str, int, int, int, int]] = []
     add_row = rows.append
     values: dict[int, float] = {}
     bounds: list[tuple[int, int]] = []
     questions: set[int] = set()
     gerunds: list[int] = []
-    lower = text.lower()
-    same = len(lower) == len(text)
-    source = lower if same else text
-    cache = normalise.info
     sent = sent_first = clause_first = count = 0
     previous = ""
-    for match in TOKEN_RE.finditer(source):
+    for match in TOKEN_RE.finditer(text):
         start, end = match.span()
-        raw = match.group() if same else match.group().lower()
-        info = cache.get(raw)
-        if info is None:
-            info = _classify(raw, normalise, breaks)
-            if len(cache) < 200_000:
-                cache[raw] = info
+        raw = match.group().lower()
+        info = _classify(raw, normalise, breaks)
         kind = info[0]
         if kind == _WORD:
             forms = info[1]
@@ -331,9 +604,9 @@ def tokenise(text: str, normalise: Normaliser, break_words: Iterable[str]) -> To
             continue
         else:
             forms = (MONTH,) if _is_month(text, start, end, previous) else info[1]
-        for form in forms:
+        for number, form in enumerate(forms):
             add_row((form, raw, start, end, sent, clause_first))
-            if info[4] is not None:
+            if info[4] is not None and not number:
                 values[count] = info[4]
             if info[3]:
                 gerunds.append(count)
@@ -342,7 +615,6 @@ def tokenise(text: str, normalise: Normaliser, break_words: Iterable[str]) -> To
             previous = forms[-1]
     if count > sent_first:
         bounds.append((sent_first, count))
-    # one append per token above, then columns: much cheaper than six appends per token
     if rows:
         lemmas, raws, starts, ends, sentence, clause_start = (
             list(c) for c in zip(*rows, strict=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import argparse
+import json
 from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from foursight.records.models import CrimeRecord
 from foursight.ops import demo
+from foursight.records.models import CrimeRecord
 
 
 class Command(BaseCommand):

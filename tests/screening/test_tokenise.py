@@ -1,0 +1,151 @@
+"""The chunked tokeniser gives exactly what a token-by-token loop over the text gives.
+
+``tokenise`` splits a narrative at spaces and caches each distinct chunk's tokens (text.py). The
+reference below is the straightforward loop it replaced: one regex match at a time, with the
+sentence, clause, month and number logic applied as it goes. They must agree on every field.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foursight.screening.lexicon import CLAUSE_BREAK_WORDS
+from foursight.screening.text import (
+    _END,
+    _SOFT,
+    _WORD,
+    MONTH,
+    TOKEN_RE,
+    Normaliser,
+    Tokens,
+    _classify,
+    _dot_continues,
+    _is_month,
+    tokenise,
+)
+
+BREAKS = frozenset(CLAUSE_BREAK_WORDS)
+
+
+def reference_tokenise(text: str, normalise: Normaliser) -> Tokens:
+    rows: list[tuple[str, str, int, int, int, int]] = []
+    values: dict[int, float] = {}
+    bounds: list[tuple[int, int]] = []
+    questions: set[int] = set()
+    gerunds: list[int] = []
+    lower = text.lower()
+    same = len(lower) == len(text)
+    sent = sent_first = clause_first = count = 0
+    previous = ""
+    for match in TOKEN_RE.finditer(lower if same else text):
+        start, end = match.span()
+        raw = match.group() if same else match.group().lower()
+        info = _classify(raw, normalise, BREAKS)
+        kind = info[0]
+        if kind == _WORD:
+            forms = info[1]
+            if info[2]:
+                clause_first = count
+        elif kind == _END:
+            if raw == "." and _dot_continues(previous, text, end):
+                continue
+            if raw == "?":
+                questions.add(sent)
+            if count > sent_first:
+                bounds.append((sent_first, count))
+                sent += 1
+            sent_first = clause_first = count
+            previous = raw
+            continue
+        elif kind == _SOFT:
+            clause_first = count
+            previous = raw
+            continue
+        else:
+            forms = (MONTH,) if _is_month(text, start, end, previous) else info[1]
+        for number, form in enumerate(forms):
+            rows.append((form, raw, start, end, sent, clause_first))
+            if info[4] is not None and not number:
+                values[count] = info[4]
+            if info[3]:
+                gerunds.append(count)
+            count += 1
+        if forms:
+            previous = forms[-1]
+    if count > sent_first:
+        bounds.append((sent_first, count))
+    columns: list[list] = [list(column) for column in zip(*rows, strict=True)] or [[]] * 6
+    lemmas, raws, starts, ends, sentence, clause_start = columns
+    return Tokens(
+        lemmas,
+        raws,
+        starts,
+        ends,
+        values,
+        sentence,
+        clause_start,
+        bounds,
+        frozenset(questions),
+        gerunds,
+    )
+
+
+# Pieces chosen for the places where context matters: full stops that do or do not end a
+# sentence, months, dashes between spaces, apostrophes at a chunk's end, numbers, abbreviations
+# that expand to several lemmas, text whose lower case is longer ("İ"), and odd whitespace.
+# fmt: off
+PIECES = [
+    "the", "Susp", "followed", "IP", "home", ".", ",", "approx.", "9,800", "msgs", "x40", "X40",
+    "May", "may", "March", "march", "1", "10/11/17", "s.4A", "-", "'", "hasn't", "ex-p", "w/h",
+    "(female)", '"', "?", "!", ";", ":", "ttk", "calling", "folowed", "recieved", "e.g.", "Mr.",
+    "but", "when", "Then", "one", "five", "24/7", "101", "...", "her'", "s'", "x", "4,000+",
+    "Monday", "\u2013", "\u2014", "\u2019", "\u0130", "\xa0", "\n", "\t",
+]
+# fmt: on
+SEPARATORS = ["", " ", " ", "  ", "\n", " - "]
+WORDS = ["IP", "states", "the", "male", "tailed", "her", "car", "and", "sent", "40", "msgs"]
+_NORMALISE = Normaliser()
+
+
+@pytest.fixture(scope="module")
+def normalise() -> Normaliser:
+    return _NORMALISE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "Susp followed IP home.",
+        "  Susp  followed IP home .  ",
+        "approx. 9,800 msgs - then she left",
+        "- May 12 the suspect came round",
+        "He came round on 1 May. may he? March on",
+        "IP's ex-p sent txts x40 \u2013 all from w/h numbers; she was scared",
+        "\u0130P said he followed her.",  # lower case is longer: the token-by-token path
+        "Ends with a dash -",
+        "s.4A met. Then he went",
+        "her'",
+    ],
+)
+def test_examples_match_the_token_by_token_loop(normalise: Normaliser, text: str):
+    assert tokenise(text, normalise, BREAKS) == reference_tokenise(text, normalise)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=16))
+def test_any_text_matches_the_token_by_token_loop(pieces: list[tuple[str, str]]):
+    text = "".join(piece + separator for piece, separator in pieces)
+    assert tokenise(text, _NORMALISE, BREAKS) == reference_tokenise(text, _NORMALISE)
+
+
+def test_generated_narratives_match_the_token_by_token_loop(normalise: Normaliser):
+    rng = random.Random(5)
+    for _ in range(300):
+        text = " ".join(rng.choice(WORDS + PIECES) for _ in range(rng.randrange(1, 40)))
+        assert tokenise(text, normalise, BREAKS) == reference_tokenise(text, normalise)
