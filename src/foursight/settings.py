@@ -52,6 +52,7 @@ def _secret_key() -> str:
     # Demo and test: a random key kept beside the demo database, never committed.
     key_file = DATA_DIR / ".foursight-secret-key"
     if not key_file.exists():
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
         key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
         key_file.chmod(0o600)
     return key_file.read_text(encoding="utf-8").strip()

@@ -138,12 +138,11 @@ def test_person_page_explains_links_and_a_split_is_kept(page, live_server, sign_
     page.goto(f"{live_server.url}/people/{person.pk}/")
     assert "Why these mentions are linked" in page.locator("main").inner_text()
     assert_accessible(page, axe)
-    form = page.locator(
-        f"form:has(input[name=left][value='{link.left_id}']):has(input[name=right][value='{link.right_id}'])"
-    )
-    form.get_by_label(re.compile("Different people")).check()
-    form.get_by_label("Reason").fill("Different dates of birth on the PNC.")
-    form.get_by_role("button", name=re.compile("Save decision")).click()
+    page.get_by_label("First mention").select_option(str(link.left_id))
+    page.get_by_label("Second mention").select_option(str(link.right_id))
+    page.get_by_label("Different people (split)").check()
+    page.get_by_label("Reason").fill("Different dates of birth on the PNC.")
+    page.get_by_role("button", name="Save decision").click()
     page.wait_for_load_state()
     assert LinkDecision.objects.filter(
         left_id=link.left_id, right_id=link.right_id, decision="split"

@@ -320,3 +320,97 @@ NARRATIVES_2: list[dict[str, object]] = [
         "indicated": False,
     },
 ]
+
+
+# Third batch, written in the generalisation round (docs/screening.md) after its changes, not
+# from the blind set: its first run is recorded there. Invented.
+NARRATIVES_3: list[dict[str, object]] = [
+    {
+        "text": "IP split from susp in the summer. He has since been stood at the end of her "
+        "road most nights and rang her 35 times on her birthday. When she changed her "
+        "number a friend of his messaged her the new one as a joke. IP now parks at "
+        "her sister's and walks home the back way.",
+        "relationship": "ex_partner",
+        "indicated": True,
+    },
+    {
+        "text": "Susp is a regular at the library where IP works. Over the past two months he "
+        "has timed his visits to her shifts, sat at the desk facing hers and on three "
+        "occasions waited by her bike at closing. Library staff have banned him. IP "
+        "has asked to move branch.",
+        "relationship": "acquaintance",
+        "indicated": True,
+    },
+    {
+        "text": "IP and susp worked together until he was dismissed. Since then IP's "
+        "employer, her GP and the DVLA have all received anonymous letters about her, "
+        "and her work email was signed up to several hundred newsletters. IT traced "
+        "the sign ups to an IP address linked to susp.",
+        "relationship": "colleague",
+        "indicated": True,
+    },
+    {
+        "text": "IP reports a man in a red coat has been on the same train as her every "
+        "morning this week and got off at her stop. On Thursday he was waiting by the "
+        "station exit when she came back in the evening. IP is too scared to use the "
+        "train and is getting lifts.",
+        "relationship": "stranger",
+        "indicated": True,
+    },
+    {
+        "text": "Since March IP has had 11 deliveries of food she did not order, all paid on "
+        "a card in a false name, and a wreath was left at her door on Mother's Day. "
+        "Her Amazon account password was changed twice. No suspect identified.",
+        "relationship": "unknown",
+        "indicated": True,
+    },
+    {
+        "text": "RO in place since Jan. Susp has been seen by neighbours sitting in a car "
+        "outside IP's flat on at least three evenings, and IP's daughter says her dad "
+        "asks her every visit who mummy is seeing. IP has had a doorbell camera "
+        "fitted.",
+        "relationship": "ex_partner",
+        "indicated": True,
+    },
+    {
+        "text": "Long standing disagreement over a shared wheelie bin area. Susp left a note "
+        "on IP's car about where her bins were left and later shouted at her from his "
+        "garden. Both parties spoken to and given advice.",
+        "relationship": "neighbour",
+        "indicated": False,
+    },
+    {
+        "text": "Parties separated in 2021 and arrange contact via a parenting app. On Sunday "
+        "susp was 40 mins late returning the children and a heated argument followed "
+        "on the doorstep. No threats. Both parties advised.",
+        "relationship": "ex_partner",
+        "indicated": False,
+    },
+    {
+        "text": "IP's handbag containing her phone, keys and purse was stolen from a cafe. "
+        "She tracked the phone to a nearby street using Find My and officers "
+        "recovered it from a bin. No suspect.",
+        "relationship": "stranger",
+        "indicated": False,
+    },
+    {
+        "text": "Susp owes IP £300 for a car repair. IP has texted him several times asking "
+        "for the money and he has not replied. IP wants advice on the civil route.",
+        "relationship": "acquaintance",
+        "indicated": False,
+    },
+    {
+        "text": "IP states a colleague made a rude comment about her weight in a team "
+        "meeting. No previous issues. HR informed. IP does not wish to make a "
+        "complaint to police.",
+        "relationship": "colleague",
+        "indicated": False,
+    },
+    {
+        "text": "Road rage. Susp tailgated IP for about a mile, then overtook and braked "
+        "hard. Both pulled over and susp shouted at IP before driving off. VRM "
+        "obtained. Single incident.",
+        "relationship": "stranger",
+        "indicated": False,
+    },
+]

@@ -1,8 +1,8 @@
 """Families of wording that the engine must read the same way wherever they occur.
 
-Each test covers one family of the 2026 generalisation work (docs/screening.md, "Generalising
-from the blind set"): the sentences are written for these tests, in police style, and are not
-taken from the blind set or the development cases. Several phrasings are given for each family
+Each test covers one family of the generalisation round (docs/screening.md, "The generalisation
+round"): the sentences are written for these tests, in police style, and are not taken from the
+blind set or the development cases. Several phrasings are given for each family
 so that a fix for one sentence cannot pass them all.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from foursight.screening import Screener
-from foursight.screening.text import MONEY, NUM, Normaliser
+from foursight.screening.text import MONEY, Normaliser
 
 
 def record(narrative: str, **extra: Any) -> dict[str, Any]:
@@ -77,9 +77,7 @@ def test_abbreviated_verbs_take_endings(codes, text):
     assert "B06" in codes(text)
 
 
-@pytest.mark.parametrize(
-    "word", ["rel", "r/ship", "rship"]
-)
+@pytest.mark.parametrize("word", ["rel", "r/ship", "rship"])
 def test_relationship_abbreviations(word):
     assert Normaliser()(word) == ("relationship",)
 

@@ -6,7 +6,7 @@ import pytest
 
 from foursight.screening import Screener
 
-from .paraphrase_cases import NARRATIVES, NARRATIVES_2, SENTENCES
+from .paraphrase_cases import NARRATIVES, NARRATIVES_2, NARRATIVES_3, SENTENCES
 
 
 @pytest.mark.parametrize("case", SENTENCES, ids=lambda c: str(c["text"])[:50])
@@ -23,7 +23,9 @@ def test_sentence(screener: Screener, case):
         assert findings.max_count("contact", "occasion") >= case["count_at_least"]
 
 
-@pytest.mark.parametrize("case", NARRATIVES + NARRATIVES_2, ids=lambda c: str(c["text"])[:50])
+@pytest.mark.parametrize(
+    "case", NARRATIVES + NARRATIVES_2 + NARRATIVES_3, ids=lambda c: str(c["text"])[:50]
+)
 def test_narrative(screener: Screener, case):
     record = {
         "crime_ref": "P1",

@@ -189,3 +189,26 @@ def test_dev_cases_meet_the_bar(screener: Screener):
     for result in results:
         if result["stalking_indicated"]:
             assert any("'" in reason for reason in result["reasons"])
+
+
+def test_a_dispute_anywhere_in_a_long_series_is_read_once_and_applies_to_all(screener: Screener):
+    from foursight.screening.decision import Evidence, decide, series_dispute
+    from foursight.screening.series import link_records
+
+    crimes = [
+        crime(f"N/{n}", f"2025-01-{n + 1:02d}", "Susp shouted at IP over the fence again.")
+        for n in range(30)
+    ]
+    crimes[17]["narrative"] = "Ongoing neighbour dispute over the boundary fence."
+    results = screener.screen(crimes)
+    assert all(
+        any("Centres on a dispute" in reason for reason in result["reasons"]) for result in results
+    )
+    # the screener's once-per-series answer is what each record would work out for itself
+    findings = [screener.analyser.scan(c["narrative"]) for c in crimes]
+    linked = link_records(crimes, [], None, 365)
+    for index, crime_record in enumerate(crimes):
+        others = [findings[i] for i in linked[index].series.indexes if i != index]
+        own = Evidence(crime_record, findings[index], linked[index], others)
+        assert series_dispute(findings[index], others)
+        assert decide(own, screener.config)["score"] == results[index]["score"]

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 
-from .models import PersonMention
+from .models import PersonLink, PersonMention
 
 
 def mention_pseudonym(mention: PersonMention) -> str:
@@ -21,6 +21,36 @@ def mention_pseudonym(mention: PersonMention) -> str:
 
 def postcode_district(postcode: str) -> str:
     return postcode.strip().upper().split(" ")[0] if postcode.strip() else ""
+
+
+def explaining_links(links: Iterable[PersonLink], mention_ids: Iterable[int]) -> list[PersonLink]:
+    """The strongest links that join all of a person's mentions (a maximum spanning tree).
+
+    A person with many mentions can have hundreds of pairwise links; these few are the chain of
+    strongest evidence by which each mention belongs, which is what a reviewer needs to check.
+    """
+    parent = {m: m for m in mention_ids}
+
+    def root(m: int) -> int:
+        while parent[m] != m:
+            parent[m] = parent[parent[m]]
+            m = parent[m]
+        return m
+
+    chosen = []
+    for link in sorted(links, key=lambda lk: -lk.match_weight):
+        if link.left_id not in parent or link.right_id not in parent:
+            continue
+        a, b = root(link.left_id), root(link.right_id)
+        if a != b:
+            parent[a] = b
+            chosen.append(link)
+    return chosen
+
+
+def mention_label(mention: PersonMention, name: str) -> str:
+    on = mention.record.crime_ref if mention.record_id else f"order {mention.order.order_ref}"  # type: ignore[union-attr]
+    return f"M{mention.pk}: {name}, {mention.role} on {on}"
 
 
 def people_rows(mentions: Iterable[PersonMention], pseudonymised: bool) -> list[dict[str, Any]]:

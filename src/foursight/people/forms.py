@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -10,16 +10,30 @@ from .models import LinkDecision
 
 
 class LinkDecisionForm(forms.Form):
-    left = forms.IntegerField(widget=forms.HiddenInput)
-    right = forms.IntegerField(widget=forms.HiddenInput)
+    left = forms.TypedChoiceField(coerce=int, label="First mention")
+    right = forms.TypedChoiceField(
+        coerce=int,
+        label="Second mention",
+        help_text="To split a mention off this person, choose it here.",
+    )
     decision = forms.ChoiceField(
-        choices=LinkDecision.Decision.choices, widget=forms.RadioSelect, label="Decision"
+        choices=LinkDecision.Decision.choices,
+        widget=forms.RadioSelect,
+        label="Are they the same person?",
     )
     reason = forms.CharField(
         widget=forms.Textarea,
         label="Reason",
         help_text="What you checked, for example the PNC record.",
     )
+
+    def __init__(self, *args: Any, mentions: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        for name in ("left", "right"):
+            cast(forms.ChoiceField, self.fields[name]).choices = [
+                ("", "Choose a mention"),
+                *mentions,
+            ]
 
 
 class ReferralForm(forms.Form):

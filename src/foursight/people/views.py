@@ -21,7 +21,7 @@ from foursight.access.policy import (
 from foursight.audit import services as audit
 from foursight.records.models import CrimeRecord
 
-from .display import people_rows
+from .display import explaining_links, mention_label, people_rows
 from .forms import LinkDecisionForm, ReferralForm
 from .linking import do_link_decision
 from .models import LinkDecision, Person, PersonLink, PersonMention, Referral
@@ -41,7 +41,7 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
     shown = [m for m in mentions if m.order_id or m.record_id in visible_ids]
     withheld = len([m for m in mentions if m.record_id and m.record_id not in visible_ids])
     ids = [m.pk for m in shown]
-    links = PersonLink.objects.filter(left_id__in=ids, right_id__in=ids).order_by("-match_weight")
+    links = explaining_links(PersonLink.objects.filter(left_id__in=ids, right_id__in=ids), ids)
     decisions = LinkDecision.objects.filter(
         Q(left_id__in=ids) | Q(right_id__in=ids)
     ).select_related("decided_by")
@@ -57,7 +57,9 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
             "decisions": decisions,
             "withheld": withheld,
             "pseudonymised": hidden,
-            "decision_form": LinkDecisionForm(),
+            "decision_form": LinkDecisionForm(
+                mentions=[(r["mention"].pk, mention_label(r["mention"], r["name"])) for r in rows]
+            ),
             "referral_form": ReferralForm(),
             "referrals": _referrals_shown(request, found),
             "can_refer": can(request.user, Action.MANAGE_REFERRALS),
@@ -78,10 +80,10 @@ def _referrals_shown(request: HttpRequest, person: Person) -> Any:
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Person, pk=pk)
     require(request.user, Action.DECIDE_LINK)
-    form = LinkDecisionForm(request.POST)
+    # The two mentions must belong to the person whose page the decision was made on.
+    mentions = PersonMention.objects.filter(person=found)
+    form = LinkDecisionForm(request.POST, mentions=[(m.pk, str(m.pk)) for m in mentions])
     if form.is_valid():
-        # The two mentions must belong to the person whose page the decision was made on.
-        mentions = PersonMention.objects.filter(person=found)
         left = get_object_or_404(mentions, pk=form.cleaned_data["left"])
         right = get_object_or_404(mentions, pk=form.cleaned_data["right"])
         try:

@@ -1086,6 +1086,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "yards from",
         "metres from",
         "within sight of",
+        "facing",
     ),
     "WATCH": (
         "watch",
@@ -4086,6 +4087,20 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "counter allegations",
         "counter-allegation",
     ),
+    "ALLEGE": (
+        "say",
+        "state",
+        "allege",
+        "claim",
+        "report",
+        "accuse",
+        "complain",
+        "insist",
+        "maintain",
+        "tell officers",
+        "tell police",
+        "counter allege",
+    ),
     "CCB": (
         "controlling",
         "coercive",
@@ -4342,22 +4357,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Presence near her home or work without an arrival verb (B04): "he has been in the coffee
     # shop next door to her office", but not "he lives near her house".
     "LIVE": ("live", "reside", "be base", "work", "stay", "move"),
-    "ANY_PERSON": (
-        "a friend",
-        "a mate",
-        "friend",
-        "friends",
-        "mate",
-        "mates",
-        "someone else",
-        "somebody else",
-        "another person",
-        "other people",
-        "a third party",
-        "a relative",
-        "a colleague",
-        "a family member",
-    ),
     # Taken from someone else's account (a stolen photo), not sent through it.
     "TAKE_FROM": (
         "take",
@@ -4711,7 +4710,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "evening class",
         "town centre",
     ),
-    "NO_LONGER": ("no longer", "not longer", "now never", "stop"),
+    "NO_LONGER": ("no longer", "now never", "stop"),
     "ROUTINE_V": (
         "sleep",
         "run",
@@ -5000,11 +4999,28 @@ CONCEPTS["ASSOC"] = tuple(
         "family member",
     )
 )
+# Someone other than the suspect whose account or phone is used: "from a mate's phone".
+_ANY_PERSON = (
+    "a friend",
+    "a mate",
+    "friend",
+    "friends",
+    "mate",
+    "mates",
+    "someone else",
+    "somebody else",
+    "another person",
+    "other people",
+    "a third party",
+    "a relative",
+    "a colleague",
+    "a family member",
+)
 # A channel that is not his own: "through his friends' accounts", "from a mate's phone".
 CONCEPTS["PROXY_VIA"] = tuple(
     f"{via} {person}"
     for via in ("through", "via", "using", "from", "on", "use")
-    for person in (*CONCEPTS["ASSOC"], *CONCEPTS["ANY_PERSON"])
+    for person in (*CONCEPTS["ASSOC"], *_ANY_PERSON)
 )
 CONCEPTS["DEVICE"] = ("phone", "number", "mobile", "email", "handset", "account", "profile")
 # Ordered or signed up in her name or to her address (B09).
@@ -5121,7 +5137,14 @@ CONCEPTS["FREQ"] = tuple(
             *CONCEPTS["FREQ"],
             *(
                 f"{quantity} {period}"
-                for quantity in ("most", "every", "each", "every other", "every few", "nearly every")
+                for quantity in (
+                    "most",
+                    "every",
+                    "each",
+                    "every other",
+                    "every few",
+                    "nearly every",
+                )
                 for period in _PERIODS
             ),
         )
@@ -5182,6 +5205,32 @@ CONCEPTS["CIRCUMVENT"] = tuple(
             ),
         )
     )
+)
+# Arranged around her timetable (B03): "timed his visits to her shifts", "around her classes".
+CONCEPTS["MATCH_HERS"] = (
+    *CONCEPTS["MATCH_HERS"],
+    *(
+        f"{link} {owner} {timetable}"
+        for link in ("to", "around", "with", "to match", "to fit", "to fit in with", "to suit")
+        for owner in ("her", "victim")
+        for timetable in (
+            "shift",
+            "shifts",
+            "schedule",
+            "routine",
+            "times",
+            "hours",
+            "timetable",
+            "session",
+            "sessions",
+            "class",
+            "classes",
+            "rota",
+            "working pattern",
+            "breaks",
+            "lunch break",
+        )
+    ),
 )
 # The only one: "the only message he sent".
 CONCEPTS["ONE_OFF"] = (

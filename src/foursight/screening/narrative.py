@@ -26,12 +26,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 from operator import attrgetter
 from typing import Any, NamedTuple
 
 from .catalogue import CATALOGUE
-from .lexicon import CLAUSE_BREAK_WORDS, QUANTIFIERS
+from .lexicon import CLAUSE_BREAK_WORDS, IRREGULAR, QUANTIFIERS
 from .phrases import (
     PhraseIndex,
     PhraseLexicon,
@@ -378,7 +378,7 @@ class _Scan:
         self._denies: bool | None = None
         self._scoped_from: dict[int, int] | None = None
         self._starts: dict[str, list[int]] = {}
-        self.actors: dict[int, str | None] = {}  # (anchor, anchor end, perception) -> actor
+        self.actors: dict[tuple[int, int, bool], str | None] = {}  # (anchor, end, perception)
         self.findings = findings
         # keys are behaviour key * _PLACE + token or sentence index: cheaper than tuples
         self.seen: set[int] = set()  # (behaviour, anchor) already judged
@@ -501,18 +501,20 @@ class NarrativeAnalyser:
         # only when all of it occurs somewhere in the narrative. Parts of one tag are checked
         # together (a subset test), parts with alternatives one by one.
         self._needs: list[tuple[frozenset[str], tuple[frozenset[str], ...]]] = []
-        for item in rules:
-            needed = [part for part in (*item.parts[1:], item.context) if part]
+        triggers = [_trigger(item) for item in rules]
+        for item, trigger in zip(rules, triggers, strict=True):
+            needed = [part for part in (*item.parts, item.context) if part and part != trigger]
             self._needs.append(
                 (
                     frozenset(tag for part in needed if len(part) == 1 for tag in part),
                     tuple(part for part in needed if len(part) > 1),
                 )
             )
-        # rules indexed by the tags of their first part, so only rules that can match are tried
+        # rules indexed by the tags of one part (an uncommon one where there is one), so only
+        # rules that can match are tried
         by_first: dict[str, set[int]] = {}
-        for number, item in enumerate(rules):
-            for tag in item.parts[0]:
+        for number, trigger in enumerate(triggers):
+            for tag in trigger:
                 by_first.setdefault(tag, set()).add(number)
         self._by_first = {tag: frozenset(numbers) for tag, numbers in by_first.items()}
 
@@ -777,7 +779,7 @@ class NarrativeAnalyser:
                 status = self._scope(rule, anchor, low, scan)
         if plan.actors is not None and status == "current":  # a negated act needs no actor
             # several rules judge the same words ("has been messaging": contact, and ongoing)
-            key = (anchor << 20) | (anchor_end << 1) | rule.perception
+            key = (anchor, anchor_end, rule.perception)
             actors = scan.actors
             if key in actors:
                 actor = actors[key]
@@ -785,6 +787,8 @@ class NarrativeAnalyser:
                 actor = actors[key] = self._actor(rule, anchor, anchor_end, low, high, scan)
             if actor not in plan.actors:
                 status = f"by {actor}" if actor in _PEOPLE else "unattributed"
+                if not rule.scoped:
+                    return  # a signal that needs a particular actor and has another
         if status == "current":
             if sentence in scan.historic:
                 status = "historic"
@@ -893,9 +897,9 @@ class NarrativeAnalyser:
                     while probe < high and probe - index <= 3:
                         if probe in roles:
                             return roles[probe]
-                        if lemmas[probe] not in _AGENT_LEADS and not tokens.raws[
-                            probe
-                        ].endswith(_POSSESSIVE_ENDINGS):
+                        if lemmas[probe] not in _AGENT_LEADS and not tokens.raws[probe].endswith(
+                            _POSSESSIVE_ENDINGS
+                        ):
                             break
                         probe += 1
                     break
@@ -921,7 +925,7 @@ class NarrativeAnalyser:
         # just before them.
         joined = _UNKNOWN  # the "and" of a joined verb, or _NONE
         split = _NONE  # where the joined verb's own part starts (an "and" or a comma)
-        receive_seen = found_seen = False
+        receive_seen = found_seen = new_verb = False
         marks = _WALK_MARKS
         index = anchor - 1
         clause = clause_of_anchor if clause_of_anchor > low else low
@@ -944,14 +948,17 @@ class NarrativeAnalyser:
             if mark:
                 if joined == _UNKNOWN:
                     joined = split = _coordinated(tokens, anchor, low, scan)
-                # what lies before the "and" of a joined verb belongs to the first verb
-                if index > split:
+                # what lies before the "and" of a joined verb belongs to the first verb ("IP
+                # found his address and went round": the finding is hers, the going too)
+                if index > split and not new_verb:
                     receive_seen = receive_seen or bool(mark & _RECEIVES)
                     found_seen = found_seen or bool(mark & _FINDS)  # "IP found a tracker"
                 if role is None and mark & _REPORTS:
                     # "IP states a tracker was found": what is reported has no subject here
                     return None
             if role is None:
+                if lemmas[index] in _JOINING and not new_verb:
+                    new_verb = _verb_follows(tokens, index + 1, anchor)
                 if gerund_act and index >= anchor - 2 and lemmas[index] in ("him", "her"):
                     # "caught him taking photos", "saw him following her"
                     role = scan.pronouns.get("m" if lemmas[index] == "him" else "f")
@@ -1001,7 +1008,7 @@ class NarrativeAnalyser:
                     continue
             if found_seen:
                 return None
-            if role == "victim":
+            if role == "victim" and rule.actor != "victim":  # (her own effect: no more to ask)
                 if receive_seen or _is_passive(tokens, anchor, low):
                     return None
                 between = lemmas[index + 1 : anchor]
@@ -1103,6 +1110,8 @@ def _walk_mark(tags: frozenset[str]) -> int:
     if len(_WALK_MARKS) < 100_000:
         _WALK_MARKS[tags] = mark
     return mark
+
+
 _THING = "thing"  # the actor of "a note was found at her door": not a person
 _PERSON_TAGS = frozenset({"SUSP", "PRON_M", "PRON_F", "PRON_T", "MALE", "FEMALE", "OTHERP", "VICT"})
 _PERSON_WORDS = frozenset({"someone", "somebody", "person", "people", "man", "woman", "men"})
@@ -1225,6 +1234,49 @@ def _finding(
     fields["actor"] = actor
     fields["quote"] = quote
     return finding
+
+
+# Tags found in most narratives: a poor way to find the rules worth trying.
+_COMMON_TAGS = frozenset(
+    {
+        "BE_AUX",
+        "LOC_PREP",
+        "TARGET",
+        "HOME",
+        "ABOUT",
+        "SUSP",
+        "VICT",
+        "SAY",
+        "HAVE",
+        "ARRIVE",
+        "PRON_M",
+        "PRON_F",
+        "GERUND",
+        "CONTACT_V",
+        "CONTACT_N",
+        "SEND",
+        "WORK",
+        "VEHICLE",
+        "PROPERTY",
+        "NEG",
+        "LEAVE",
+        "NEAR",
+        "WH",
+        "ALLEGE",
+        "REPORT_V",
+        "PUBLIC",
+        "SEE",
+        "THEN",
+    }
+)
+
+
+def _trigger(rule: Rule) -> frozenset[str]:
+    """The part a rule is looked up by: the first that is not all common tags."""
+    for part in rule.parts:
+        if not part <= _COMMON_TAGS:
+            return part
+    return rule.parts[0]
 
 
 def _has_rejects(rule: Rule) -> bool:
@@ -1427,6 +1479,15 @@ def _fragment(scan: _Scan, clause: int, anchor: int) -> bool:
     return True
 
 
+def _verb_follows(tokens: Tokens, index: int, anchor: int) -> bool:
+    """A past-tense verb starts a new predicate after "and" ("and went round"), where a noun
+    does not ("and 12 texts", "and a note")."""
+    lemmas, raws = tokens.lemmas, tokens.raws
+    while index < anchor and lemmas[index] in _ADVERBS:
+        index += 1
+    return index < anchor and (raws[index].endswith("ed") or raws[index] in IRREGULAR)
+
+
 def _perceives(tags_at: list[frozenset[str]], index: int) -> bool:
     """A perception verb ends at ``index`` ("saw", "CCTV shows")."""
     return "SEE" in tags_at[index] or (index > 0 and "SEE" in tags_at[index - 1])
@@ -1546,7 +1607,10 @@ def _date_part(text: str, tokens: Tokens, index: int) -> bool:
     if not raw[:1].isdigit():
         return False
     start, end = tokens.starts[index], tokens.ends[index]
-    if text[start - 1 : start] not in _DATE_CHARACTERS and text[end : end + 1] not in _DATE_CHARACTERS:
+    if (
+        text[start - 1 : start] not in _DATE_CHARACTERS
+        and text[end : end + 1] not in _DATE_CHARACTERS
+    ):
         return len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2100  # on its own
     while start > 0 and text[start - 1] in _DATE_CHARACTERS:
         start -= 1

@@ -217,7 +217,9 @@ RULES: tuple[Rule, ...] = (
         reject_near="ORDER_ENDED",
     ),
     # "since the order IP has received 6 parcels", "since it was served he has emailed her"
-    rule("B28", f"ORDER_LEAD ORDER {AFTER_ORDER_ACT}", (2, 12), anchor=2, reject_near="ORDER_ENDED"),
+    rule(
+        "B28", f"ORDER_LEAD ORDER {AFTER_ORDER_ACT}", (2, 12), anchor=2, reject_near="ORDER_ENDED"
+    ),
     rule("B28", f"ORDER_SINCE {AFTER_ORDER_ACT}", 10, anchor=1),
     # "arrested for breach", "reported a breach": the reason for an action, not an act
     rule("B28", "BREACH ORDER", 4, actor="not_police", reject_before="OFFENCE_LEAD"),
@@ -251,13 +253,14 @@ RULES: tuple[Rule, ...] = (
     rule("UNCONNECTED", "UNCONNECTED", actor="any", scoped=False),
     rule("MULTI_TARGET", "MULTI_TARGET", actor="any", scoped=False),
     rule("COUNTER", "COUNTER", actor="any", scoped=False),
-    # "susp states she has been harassing him", "he alleges the victim is following him": the
-    # suspect (named) says it
+    # "susp states she has been harassing him", "he denies it and says IP is following him":
+    # the suspect (named) says it, denying or not
     rule(
         "COUNTER",
-        "SAY|REPORT_V VICT|PRON_F STALK_WORD|CONTACT_V|FOLLOW|TAIL",
+        "ALLEGE VICT|PRON_F|TARGET STALK_WORD|CONTACT_V|FOLLOW|TAIL",
         (2, 3),
         actor="named",
+        scoped=False,
     ),
     rule("CCB", "CCB", actor="not_police"),
     rule("STALK_WORD", "STALK_WORD", actor="any"),

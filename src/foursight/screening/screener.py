@@ -79,9 +79,7 @@ class Screener:
                         signals = (findings[i].signal("DISPUTE") for i in link.series.indexes)
                         series_disputes[key] = next((found for found in signals if found), [])
                     dispute = series_disputes[key]
-            evidence = Evidence(
-                crime, findings[index], link, series_findings, series_refs, dispute
-            )
+            evidence = Evidence(crime, findings[index], link, series_findings, series_refs, dispute)
             results.append(decide(evidence, self.config))
         return results
 

@@ -219,10 +219,11 @@ def _fuzzy_pool() -> tuple[list[str], dict[str, str]]:
 
 
 @cache
-def _fuzzy_pool_near(length: int) -> list[str]:
-    """The pool forms one letter or less longer or shorter, in pool order: only these can be
-    one edit away, and the best match is the first of them, as it is in the whole pool."""
-    return [form for form in _fuzzy_pool()[0] if abs(len(form) - length) <= 1]
+def _fuzzy_pool_near(length: int, first: str) -> list[str]:
+    """The pool forms with the same first letter and one letter or less longer or shorter, in
+    pool order: only these can be an accepted slip (``_typing_slip`` keeps the first letter),
+    so a nearer word with another first letter no longer hides one."""
+    return [form for form in _fuzzy_pool()[0] if form[0] == first and abs(len(form) - length) <= 1]
 
 
 class Normaliser:
@@ -292,7 +293,7 @@ class Normaliser:
         if lemma is not None:
             return lemma
         if self.fuzzy and len(raw) >= 6 and raw.isalpha() and raw not in PROTECTED_WORDS:
-            near = _fuzzy_pool_near(len(raw))
+            near = _fuzzy_pool_near(len(raw), raw[0])
             best = extractOne(raw, near, scorer=OSA.distance, score_cutoff=1)
             if best is not None and _typing_slip(raw, best[0]):
                 return _fuzzy_pool()[1][best[0]]
