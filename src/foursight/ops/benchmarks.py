@@ -137,6 +137,39 @@ def child(source: Path, queries: int) -> dict[str, Any]:
     }
 
 
+def end_to_end(records: int) -> dict[str, Any]:
+    """Screen a generated force end to end with linkage (`foursight screen`), in a fresh process.
+
+    Reading and validating the file, linking the people, screening and writing the results are
+    all counted; generating the file is not. Peak memory is the child's maximum resident set.
+    """
+    import resource
+
+    source = generated(records)
+    with tempfile.TemporaryDirectory(prefix="foursight-bench-") as tmp:
+        command = [sys.executable, "-m", "foursight.cli", "screen", str(source / "crimes.jsonl")]
+        command += ["--orders", str(source / "orders.jsonl"), "--out", f"{tmp}/results.jsonl"]
+        started = time.perf_counter()
+        child = subprocess.run(  # noqa: S603
+            [*command, "--quiet"], check=True, capture_output=True, text=True
+        )
+        seconds = time.perf_counter() - started
+    phases = next(line for line in child.stderr.splitlines() if line.startswith("seconds: "))
+    return {
+        "records": records,
+        "seconds": round(seconds, 1),
+        "records_per_second": round(records / seconds),
+        "phase_seconds": {
+            name: float(value)
+            for name, value in (
+                part.split() for part in phases.removeprefix("seconds: ").split(", ")
+            )
+        },
+        "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+        "summary": child.stdout.strip().splitlines()[-1],
+    }
+
+
 def _percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     index = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered)) - 1))

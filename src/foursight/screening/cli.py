@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -53,31 +54,45 @@ def run(argv: list[str]) -> int:
     if args and args[0] == "screen":
         args = args[1:]
     options = _parser().parse_args(args)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
     try:
         crimes = read_valid(options.input, "crime")
         orders = read_valid(options.orders, "order") if options.orders else []
     except (OSError, ValueError) as exc:
         print(f"foursight screen: {exc}", file=sys.stderr)
         return 2
+    timings["read"] = _lap(started)
     person_ids = None
     if options.no_link:
         note = "linkage not run (--no-link); using person_ref where given"
     else:
         linker, note = load_linker()
         if linker is not None:
+            started = time.perf_counter()
             person_ids = linker(crimes, orders)
+            timings["link"] = _lap(started)
     print(note, file=sys.stderr)
     screener = Screener()
+    started = time.perf_counter()
     with tqdm(total=len(crimes), desc="screening", unit="rec", disable=options.quiet) as bar:
         results = screener.screen(crimes, orders, person_ids, progress=bar.update)
+    timings["screen"] = _lap(started)
     bad = [r["crime_ref"] for r in results if schema_errors("result", r)]
     if bad:  # pragma: no cover - a programming error, not a data error
         print(f"foursight screen: invalid results for {bad[:5]}", file=sys.stderr)
         return 1
+    started = time.perf_counter()
     with options.out.open("w", encoding="utf-8") as handle:
         write_jsonl(results, handle)
+    timings["write"] = _lap(started)
     print(summary(results))
+    print("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()), file=sys.stderr)
     return 0
+
+
+def _lap(started: float) -> float:
+    return time.perf_counter() - started
 
 
 def summary(results: Sequence[Mapping[str, Any]]) -> str:

@@ -17,12 +17,13 @@ class Command(BaseCommand):
     help = (
         "Run a benchmark and print its figures as JSON: import and search (on a throwaway "
         "database: SQLite, or --database-url for an empty PostgreSQL database), synth, linkage, "
-        "screening, or all."
+        "screening, end-to-end (foursight screen with linkage on a generated force), or all."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
-            "which", choices=["import", "synth", "linkage", "screening", "all", "_child"]
+            "which",
+            choices=["import", "synth", "linkage", "screening", "end-to-end", "all", "_child"],
         )
         parser.add_argument("source", nargs="?", type=Path, help=argparse.SUPPRESS)
         parser.add_argument("--records", type=int, help="size (defaults per benchmark)")
@@ -51,4 +52,6 @@ class Command(BaseCommand):
             from foursight.screening import benchmark as screening_benchmark
 
             results["screening"] = screening_benchmark()
+        if which in ("end-to-end", "all"):
+            results["end_to_end"] = benchmarks.end_to_end(options["records"] or 1_000_000)
         self.stdout.write(json.dumps(results, indent=2, default=str))
