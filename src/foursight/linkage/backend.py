@@ -16,9 +16,10 @@ from splink.internals.splink_dataframe import SplinkDataFrame
 
 from .settings import LinkageSettings
 
-# Splink logs every step at INFO; the CLI shows its own progress instead.
-for _name in ("splink", "splink.internals"):
-    logging.getLogger(_name).setLevel(logging.WARNING)
+# Splink logs every step at INFO; the CLI shows its own progress instead. A level the host
+# application has already set (the web app's LOGGING quietens Splink's training notes) is kept.
+if logging.getLogger("splink").level == logging.NOTSET:
+    logging.getLogger("splink").setLevel(logging.WARNING)
 
 
 def database_api(settings: LinkageSettings) -> DatabaseAPI[Any]:
