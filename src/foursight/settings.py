@@ -177,6 +177,8 @@ OTP_TOTP_ISSUER = f"{SERVICE_NAME} ({FORCE_NAME})"
 
 # Idle timeout: the session ends after this many seconds without a request.
 SESSION_COOKIE_AGE = int(env("FOURSIGHT_IDLE_TIMEOUT_SECONDS", "1800"))
+# API bearer tokens stop working this many days after they are created.
+API_TOKEN_DAYS = int(env("FOURSIGHT_API_TOKEN_DAYS", "90"))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 

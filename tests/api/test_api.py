@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
@@ -296,3 +298,11 @@ def test_import_upload_reports_each_bad_line_by_number(world, client):
 def test_import_needs_a_file(world, client):
     c = signed_in(client, world.users["registrar"])
     assert "crimes file" in assert_json_error(c.post("/api/imports"), 422)
+
+
+def test_an_expired_token_is_refused(world, client):
+    token, raw = APIToken.issue(world.users["investigator"], "old laptop")
+    assert token.expires_at > timezone.now() + timedelta(days=settings.API_TOKEN_DAYS - 1)
+    APIToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    response = client.get("/api/records", {"classification": "8Q"}, **bearer(raw))
+    assert response.status_code == 401

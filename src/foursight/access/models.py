@@ -2,9 +2,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 
 from .roles import Role
 
@@ -63,9 +66,20 @@ class APIToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # A token has no second factor, so a leaked one must not work for ever
+    # (FOURSIGHT_API_TOKEN_DAYS).
+    expires_at = models.DateTimeField()
 
     @classmethod
     def issue(cls, user: User, name: str) -> tuple[APIToken, str]:
         raw = "fs_" + secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, key_hash=hash_token(raw), prefix=raw[:8])
+        expires_at = timezone.now() + timedelta(days=settings.API_TOKEN_DAYS)
+        token = cls.objects.create(
+            user=user, name=name, key_hash=hash_token(raw), prefix=raw[:8], expires_at=expires_at
+        )
         return token, raw
+
+    @classmethod
+    def live(cls) -> models.QuerySet[APIToken]:
+        """Tokens that still authenticate: not revoked, not expired."""
+        return cls.objects.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())

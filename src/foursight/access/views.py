@@ -80,7 +80,7 @@ class SignOutView(auth_views.LogoutView):
 
 
 def account(request: HttpRequest) -> HttpResponse:
-    tokens = APIToken.objects.filter(user=signed_in(request), revoked_at__isnull=True)
+    tokens = APIToken.live().filter(user=signed_in(request))
     return render(
         request,
         "access/account.html",
@@ -138,7 +138,7 @@ def _next_page(request: HttpRequest) -> str:
 def create_token(request: HttpRequest) -> HttpResponse:
     form = APITokenForm(request.POST)
     if not form.is_valid():
-        tokens = APIToken.objects.filter(user=signed_in(request), revoked_at__isnull=True)
+        tokens = APIToken.live().filter(user=signed_in(request))
         return render(
             request,
             "access/account.html",

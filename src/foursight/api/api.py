@@ -44,8 +44,9 @@ from foursight.triage.services import do_record_triage
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         found = (
-            APIToken.objects.select_related("user")
-            .filter(key_hash=hash_token(token), revoked_at__isnull=True, user__is_active=True)
+            APIToken.live()
+            .select_related("user")
+            .filter(key_hash=hash_token(token), user__is_active=True)
             .first()
         )
         if found is None:
