@@ -189,3 +189,27 @@ def test_trained_model_records_how_the_prior_was_estimated():
     generated, _ = generate(2500, seed=5, ref_rate=0.3)
     model = train_model(generated, LinkageSettings(u_max_pairs=2e5, em_max_pairs=2e5))
     assert model.metadata["prior_recall"]["source"] == "person_refs"
+
+
+def test_two_mentions_tied_to_no_one_else_are_not_one_person_on_a_name_alone(model):
+    lone = [person(f"L{i}", 0, "witness", "Ada", "Lovelace", gender="F") for i in (1, 2)]
+    found = background(1000) + lone
+    on = link(found, model, SETTINGS)
+    assert on.person_of["L1#0"] != on.person_of["L2#0"]
+    assert on.stats["evidence"]["demoted"] >= 1
+    off = link(found, model, replace(SETTINGS, lone_pairs=False))
+    assert off.person_of["L1#0"] == off.person_of["L2#0"]
+    # A date of birth in common is more than a name: the pair stands.
+    dated = [replace(m, dob="1971-05-06") for m in lone]
+    kept = link(background(1000) + dated, model, SETTINGS)
+    assert kept.person_of["L1#0"] == kept.person_of["L2#0"]
+
+
+def test_the_same_part_in_the_same_kind_of_crime_is_its_own_level(model):
+    pair = [
+        person(f"K{i}", 0, "suspect", "Ada", "Lovelace", gender="F", record_kind=kind)
+        for i, kind in ((1, "46"), (2, "46"), (3, "8L"))
+    ]
+    result = link(background(300) + pair, model, replace(SETTINGS, evidence_rounds=0))
+    roles = {(e.left, e.right): e.agreements.get("role") for e in result.edges}
+    assert roles.get(("K1#0", "K2#0")) == "same part in the same kind of crime"

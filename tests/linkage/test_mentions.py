@@ -50,3 +50,13 @@ def test_crime_people_keep_their_index_and_order_subject_is_zero():
 def test_record_without_people_gives_no_mentions():
     crime = {k: v for k, v in CRIME.items() if k != "people"}
     assert mentions_from_exchange([crime]) == []
+
+
+def test_crime_mentions_carry_the_records_kind_and_place():
+    crime = {**CRIME, "location": {"address": "1 High St", "postcode": "so15 2pw"}}
+    victim, suspect, subject, _protected = mentions_from_exchange([crime], [ORDER])
+    assert (victim.record_kind, victim.place_postcode) == ("8L", "so15 2pw")
+    assert (suspect.record_kind, suspect.place_postcode) == ("8L", "so15 2pw")
+    assert (subject.record_kind, subject.place_postcode) == (None, None)
+    without = mentions_from_exchange([CRIME])[0]
+    assert (without.record_kind, without.place_postcode) == ("8L", None)

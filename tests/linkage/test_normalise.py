@@ -119,3 +119,12 @@ def test_gender():
     assert norm.gender("F") == norm.gender("female") == "f"
     assert norm.gender("M") == "m"
     assert norm.gender("unknown") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("8Q", "8"), ("8L", "8"), ("008N", "8"), ("46", "46"), (" 53C", "53"), ("X1", None)],
+)
+def test_crime_family_is_the_classifications_number(raw, expected):
+    assert norm.crime_family(raw) == expected
+    assert norm.crime_family(None) is None

@@ -13,8 +13,11 @@ persons found by clustering those scores, and are added to a pair's match weight
   average over all mentions; a person already named n times is proportionally likelier to be
   the one a new mention refers to: log2((n_a + n_b - 1) / (N * prior)), when positive.
 - **Context** (context.py): both records name the same other person.
+- **Lone pairs** (the popularity prior's other side, ``demoted``): a model link on a name alone
+  that makes a person of just its two mentions is dropped when log2(1 / (N * prior)) takes it
+  below the threshold.
 
-All three are added only to pairs the model's links alone (round 0) left in different persons:
+The first three are added only to pairs the model's links alone (round 0) left in different persons:
 pairs within one such person are linked already. Name frequency and popularity use the round-0
 persons, so they cannot feed on themselves; context is recomputed each round from the latest
 persons. Everything runs in DuckDB over Arrow tables; only the links the evidence lifts go
@@ -23,6 +26,7 @@ back to Python to be clustered.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import duckdb
@@ -205,7 +209,8 @@ class Evidence:
         popularity = "0.0"
         if self.real_name_frequencies and s.popularity_prior:
             levels = ", ".join(map(str, context.name_gammas(tuple(NAME_FREQUENCY))))
-            popularity = f"""CASE WHEN p.gamma_name IN ({levels}) THEN greatest(0.0,
+            popularity = f"""CASE WHEN p.gamma_name IN ({levels})
+                AND least(fl.size, fr.size) <= {int(s.popularity_join_size)} THEN greatest(0.0,
                 log2((fl.size + fr.size - 1) / {self.expected_others!r})) ELSE 0.0 END"""
         gammas = ", ".join(c for c in self._pool_columns() if c.startswith("gamma_"))
         use_context = self.context_possible and context_weight > 0
@@ -268,6 +273,53 @@ class Evidence:
             ORDER BY e.total DESC, e.l, e.r
         """  # noqa: S608
         return self.con.sql(sql).to_arrow_table()
+
+    def demoted(self, threshold_weight: float, context_weight: float) -> pa.Table:
+        """Model links that alone made a round-0 person of two mentions on a name, and that
+        fall below the threshold once the popularity prior's other side is added: neither
+        mention is tied to anyone else, so each is likelier than the average mention (whose
+        prior is raised by people named often) to be someone named once."""
+        assert self._has_first, "fix_first_persons() first"
+        lone = math.log2(1.0 / self.expected_others)
+        s = self.settings
+        if not (self.real_name_frequencies and s.popularity_prior and s.lone_pairs) or lone >= 0:
+            return pa.table({"l": pa.array([], pa.int64()), "r": pa.array([], pa.int64())})
+        levels = ", ".join(map(str, context.name_gammas(tuple(NAME_FREQUENCY))))
+        context_sql, context_joins = "0.0", ""
+        if self.context_possible and context_weight > 0:
+            context_sql = f"""CASE WHEN ml.rec <> mr.rec
+                AND list_min(list_intersect(cl.co, cr.co)) IS NOT NULL
+                THEN {float(context_weight)!r} ELSE 0.0 END"""
+            context_joins = """
+                JOIN co_of cl ON cl.uid = p.l
+                JOIN co_of cr ON cr.uid = p.r
+                JOIN mention_base ml ON ml.uid = p.l
+                JOIN mention_base mr ON mr.uid = p.r"""
+        # Only numbers and SQL built here are formatted into the query.
+        return self.con.sql(
+            f"""
+            SELECT p.l, p.r FROM pool p
+            JOIN first_person fl ON fl.uid = p.l
+            JOIN first_person fr ON fr.uid = p.r {context_joins}
+            WHERE fl.cid = fr.cid AND fl.size = 2 AND p.gamma_name IN ({levels})
+                AND p.match_weight >= {threshold_weight!r}
+                AND p.match_weight + {lone!r} + {context_sql} < {threshold_weight!r}
+            """  # noqa: S608
+        ).to_arrow_table()
+
+    def without(self, links: pa.Table, pairs: pa.Table) -> pa.Table:
+        """``links`` without ``pairs``."""
+        if not pairs.num_rows:
+            return links
+        self.con.register("links_now", links)
+        self.con.register("drop_now", pairs)
+        found = self.con.sql(
+            """SELECT n.* FROM links_now n ANTI JOIN drop_now x ON x.l = n.l AND x.r = n.r
+            ORDER BY match_weight DESC, l, r"""
+        ).to_arrow_table()
+        self.con.unregister("links_now")
+        self.con.unregister("drop_now")
+        return found
 
     def merged(self, links: pa.Table, lifted: pa.Table) -> pa.Table:
         """``links`` with the pairs in ``lifted`` replaced by them, strongest first."""

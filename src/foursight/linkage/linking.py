@@ -319,8 +319,13 @@ def _cluster(
                 if context_weight > 0:
                     found = scoring.sharing(co, threshold_weight - context_weight - margin)
                     stats["candidates"] += evidence.add(found)
+            if round_number == 1:
+                # The popularity prior's other side (evidence.demoted).
+                lone = evidence.demoted(threshold_weight, context_weight)
+                stats["demoted"] = lone.num_rows
+                links = evidence.without(links, lone)
             added = evidence.lifted(threshold_weight, context_weight)
-            if not added.num_rows:
+            if not added.num_rows and not (round_number == 1 and stats.get("demoted")):
                 break
             evidence.take(added)
             added = added.drop_columns(["cid_l", "cid_r"])

@@ -31,6 +31,10 @@ class Mention:
     email: str | None = None
     handles: tuple[str, ...] = ()
     event_date: str | None = None  # when the conduct happened or the order was made
+    # The record's own context, shared by every mention on it: the crime's classification as
+    # given (its family, e.g. 8 for 8L/8Q, is the kind of crime) and its location's postcode.
+    record_kind: str | None = None
+    place_postcode: str | None = None
 
     @property
     def key(self) -> tuple[str, int]:
@@ -56,6 +60,9 @@ def make_mention(
     role: str,
     person: Mapping[str, Any],
     event_date: str | None,
+    *,
+    record_kind: str | None = None,
+    place_postcode: str | None = None,
 ) -> Mention:
     return Mention(
         mention_id=mention_id(source_ref, index),
@@ -74,6 +81,8 @@ def make_mention(
         email=_text(person, "email"),
         handles=tuple(str(h) for h in person.get("online_handles") or () if str(h).strip()),
         event_date=event_date,
+        record_kind=record_kind,
+        place_postcode=place_postcode,
     )
 
 
@@ -89,9 +98,16 @@ def mentions_from_exchange(
     for crime in crimes:
         ref = str(crime["crime_ref"])
         when = _text(crime, "occurred_from") or _text(crime, "recorded_at")
+        kind = _text(crime, "classification")
+        location = crime.get("location")
+        place = _text(location, "postcode") if isinstance(location, Mapping) else None
         for index, person in enumerate(crime.get("people") or ()):
             role = str(person.get("role") or "other")
-            found.append(make_mention(ref, index, "crime", role, person, when))
+            found.append(
+                make_mention(
+                    ref, index, "crime", role, person, when, record_kind=kind, place_postcode=place
+                )
+            )
     for order in orders:
         ref = str(order["order_ref"])
         when = _text(order, "made_on")

@@ -26,7 +26,7 @@ from .table import BLOCKING_KEYS, HANDLE_KEY
 
 # Bump when the comparisons, their levels or the table columns change: a saved model with a
 # different design cannot be applied and must be retrained.
-MODEL_DESIGN = "foursight-linkage/2"
+MODEL_DESIGN = "foursight-linkage/3"
 FORMAT_VERSION = 1
 
 NO_DATA = "no data"
@@ -168,7 +168,30 @@ def _role_levels() -> list[Level]:
     # Victim, suspect, reporter, witness: people tend to keep their part (a repeat victim, a
     # prolific offender, a store's security officer), but not always (counter-allegations, a
     # victim who reports it herself). EM estimates how often, as for any other field.
-    return _exact_levels("role")
+    # The same part in the same kind of crime (the classification's family: 8 for harassment
+    # and stalking, 46 for shoplifting ...) is a level of its own: offenders specialise, a
+    # store's security officer reports shoplifting, a course of conduct is recorded under one
+    # kind of crime again and again.
+    return [
+        Level(NO_DATA, cll.NullLevel("role"), is_null=True),
+        Level(
+            "same part in the same kind of crime",
+            _sql("role_l = role_r AND kind_l = kind_r", "same part, same kind"),
+        ),
+        Level("exact", cll.ExactMatchLevel("role")),
+        Level(DISAGREE, cll.ElseLevel()),
+    ]
+
+
+def _place_levels() -> list[Level]:
+    # Where the crime happened (the record's location postcode), shared by everyone on the
+    # record: a repeat victim's home, a store and its security officer, a stalker's target.
+    return [
+        Level(NO_DATA, cll.NullLevel("place"), is_null=True),
+        Level("same postcode", cll.ExactMatchLevel("place")),
+        Level("same postcode district", cll.ExactMatchLevel("place_district")),
+        Level(DISAGREE, cll.ElseLevel()),
+    ]
 
 
 def _location_levels() -> list[Level]:
@@ -206,6 +229,7 @@ def comparison_design() -> dict[str, list[Level]]:
         "address": _location_levels(),
         "handles": _handle_levels(),
         "role": _role_levels(),
+        "place": _place_levels(),
     }
 
 

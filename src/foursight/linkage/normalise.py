@@ -366,6 +366,21 @@ def role(value: str | None) -> str | None:
     return _ROLES.get(value.strip().lower())
 
 
+_CLASS_FAMILY = re.compile(r"^\s*0*([0-9]{1,3})")
+
+
+def crime_family(classification: str | None) -> str | None:
+    """The family of a Home Office classification: "8Q", "8L", "008N" -> "8"; "46" -> "46".
+
+    The family is the kind of crime (violence and harassment, criminal damage, shoplifting,
+    burglary, fraud ...); its subclasses are often a recording choice between similar codes.
+    """
+    if not classification:
+        return None
+    match = _CLASS_FAMILY.match(classification)
+    return match.group(1) if match else None
+
+
 @lru_cache(maxsize=200_000)
 def soundex(value: str | None) -> str | None:
     """Soundex of a normalised name ("smith", "smyth" -> "S530"), used only to find candidates."""

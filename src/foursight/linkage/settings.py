@@ -53,6 +53,15 @@ class LinkageSettings:
     person_name_frequency: bool = True
     popularity_prior: bool = True
     context: bool = True
+    # The popularity prior counts for a link only where one side is a person of at most this
+    # many mentions (a mention joining a person): two persons of several mentions each that no
+    # link joined on its own are not joined on a name because one of them is named often.
+    popularity_join_size: int = 1
+    # The popularity prior's other side: a model link on a name alone that makes a person of
+    # just its two mentions is dropped when log2(1 / (mentions x prior)) takes it below the
+    # threshold (neither mention is tied to anyone else; the prior is raised by people named
+    # often). On only with popularity_prior.
+    lone_pairs: bool = True
     # Context (co-mentions): the weight (log2 Bayes factor) of a shared co-person is estimated
     # from the data, capped at context_max_weight; context_weight where there are too few pairs
     # to estimate it. A person named on more records than context_hub_cap is not used.
@@ -76,6 +85,8 @@ class LinkageSettings:
             raise ValueError("deterministic_recall must be in (0, 1]")
         if self.evidence_rounds < 0 or self.candidate_margin < 0:
             raise ValueError("evidence_rounds and candidate_margin must be >= 0")
+        if self.popularity_join_size < 1:
+            raise ValueError("popularity_join_size must be at least 1")
         if self.context_weight < 0 or self.context_max_weight < 0:
             raise ValueError("context_weight and context_max_weight must be >= 0")
 

@@ -64,6 +64,9 @@ def _columns(mentions: Sequence[Mention], today: date) -> dict[str, list[Any]]:
             "address_line",
             "handles",
             "role",
+            "kind",
+            "place",
+            "place_district",
         )
     }
     for mention in mentions:
@@ -101,6 +104,10 @@ def _columns(mentions: Sequence[Mention], today: date) -> dict[str, list[Any]]:
         cols["address_line"].append(norm.address_line(address))
         cols["handles"].append(list(norm.handles(mention.handles)) or None)
         cols["role"].append(norm.role(mention.role))
+        cols["kind"].append(norm.crime_family(mention.record_kind))
+        place = norm.postcode(mention.place_postcode)
+        cols["place"].append(place)
+        cols["place_district"].append(norm.postcode_district(place))
     return cols
 
 

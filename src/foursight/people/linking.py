@@ -71,6 +71,8 @@ _FIELDS = (
     "record__crime_ref",
     "record__recorded_at",
     "record__occurred_from",
+    "record__principal_class",
+    "record__location_postcode",
     "order__order_ref",
     "order__made_on",
 )
@@ -102,6 +104,8 @@ def _mention(row: dict[str, Any]) -> Mention:
         email=row["email"] or None,
         handles=tuple(row["handles"] or ()),
         event_date=when.isoformat() if when else None,
+        record_kind=(row["record__principal_class"] or None) if on_record else None,
+        place_postcode=(row["record__location_postcode"] or None) if on_record else None,
     )
 
 
