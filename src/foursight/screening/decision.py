@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +29,9 @@ from .series import UNKNOWN, Linked, incident_date
 
 FOUR_KEYS = ("fixated", "obsessive", "unwanted", "repeated")
 MARKERS = frozenset({"B27", "B30", "B31", "B32"})  # counted separately from conduct
+# Presence and breach behaviours that mean nothing under an order protecting no one.
+_ZONE_CODES = frozenset({"B02", "B03", "B04", "B28"})
+_PRESENCE_CODES = frozenset({"B03", "B04"})
 FIXATION_CODES = frozenset({"B01", "B07", "B10", "B13", "B14", "B16", "B17", "B18", "B26", "B29"})
 # Conduct aimed at the person's life (where she is, who she is with), not at an issue.
 PERSON_CENTRED = FIXATION_CODES | {"B02", "B03", "B04", "B05", "B11", "B20", "B28"}
@@ -79,12 +82,31 @@ class Tally:
 def decide(evidence: Evidence, config: ScreeningConfig) -> dict[str, Any]:
     record = evidence.record
     findings = evidence.findings
+    no_victim = bool(findings.signal("NO_VICTIM") or findings.signal("VICTIMLESS_ORDER"))
+    if no_victim:
+        # an order that protects no one (a PSPO, a begging CBO, "no individual victim"): being
+        # in its zone or breaching it is no conduct towards a person
+        findings = replace(
+            findings,
+            behaviours=[f for f in findings.behaviours if f.code not in _ZONE_CODES],
+        )
+    if (
+        findings.signal("CHANCE")
+        and evidence.linked.series is None
+        and not any(c.value >= 2 for c in findings.counts if c.unit != "duration")
+    ):
+        # "both attended the funeral; he approached her at the wake": one meeting at an event
+        # they both went to is not turning up where she is
+        findings = replace(
+            findings,
+            behaviours=[f for f in findings.behaviours if f.code not in _PRESENCE_CODES],
+        )
     tally = Tally()
     conduct = _conduct(findings)
     series_conduct = set(conduct)
     for other in evidence.series_findings:
         series_conduct |= _conduct(other)
-    no_breach = bool(findings.signal("NO_BREACH"))
+    no_breach = bool(findings.signal("NO_BREACH")) or no_victim
     victim_initiated = bool(findings.signal("VICTIM_INITIATED"))
     context = _Context(
         evidence.dispute
@@ -97,7 +119,9 @@ def decide(evidence: Evidence, config: ScreeningConfig) -> dict[str, Any]:
 
     _behaviour_points(findings, config, tally)
     repeated, course = _repetition(findings, evidence, context, tally)
-    _range_points(series_conduct, tally)
+    if repeated > 0 or evidence.linked.series is not None:
+        # a range of kinds in a single encounter is not a pattern
+        _range_points(series_conduct, tally)
     unwanted = _unwanted(findings, evidence, context, tally, config)
     # A separation on its own is not fixation: it needs pursuit of the person to outweigh a
     # dispute ("parties separated 2022 ... disagreement over holiday dates").

@@ -1527,7 +1527,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pass on messages",
         "messages pass",
         "get people to",
-        "mutual friends",
         "through friends",
         "via friends",
         "via his family",
@@ -1945,6 +1944,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "comment on",
         "remark on",
         "detail",
+        "name",
+        "list",
+        "make reference to",
     ),
     # Question words, and the nouns that work like them ("the route she takes").
     "WH": (
@@ -2411,8 +2413,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "jealous",
         "forgiveness",
         "forgive him",
-        "reconcile",
-        "reconciliation",
         "win her back",
         "can not live without",
         "interest in her",
@@ -2677,15 +2677,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "even after",
         "regardless",
         "straight back",
-        "in breach",
-        "breach",
         "contrary to",
         "refuse to sign",
-        "refuse to stop",
-        "would not stop",
-        "will not stop",
-        "not stop",
-        "did not stop",
         "go against",
         "violate",
         "contravene",
@@ -2937,8 +2930,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "take taxis",
         "get lifts",
         "get a lift to",
-        "be pick up by",
-        "get pick up by",
         "sleep in another room",
         "sleep downstairs",
         "sleep with the light on",
@@ -3742,7 +3733,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "footwear marks",
         "fingerprints",
         "soco",
-        "forensics",
+        "forensics attend",
         "forensic officers",
         "items taken",
         "nothing taken",
@@ -4505,7 +4496,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "share",
     ),
     # Asking others about her (B10): "asking them where she is living".
-    "ASK": ("ask", "question", "quiz", "press", "pump", "pester", "enquire of", "enquire with"),
+    "ASK": (
+        "ask",
+        "question",
+        "quiz",
+        "press",
+        "pump",
+        "pester",
+        "enquire",
+        "enquire of",
+        "enquire with",
+        "inquire",
+    ),
     "OTHERS": (
         "them",
         "people",
@@ -5305,6 +5307,414 @@ CONCEPTS["NEUTRAL"] = (
     *(f"{act} phone" for act in ("steal", "snatch", "stolen", "lose", "missing", "recover")),
 )
 
+# Round 4 families.
+# "did not stop" persists only when its object is conduct ("would not stop calling her"), not
+# driving ("he did not stop and drove on").
+CONCEPTS["NOT_STOP"] = (
+    "not stop",
+    "would not stop",
+    "will not stop",
+    "did not stop",
+    "refuse to stop",
+    "never stop",
+)
+# Text that sets out an order's terms: an act after it in its clause is what is forbidden, not
+# what he did ("RO with an exclusion zone around her street", "SPO prohibiting him from
+# attending her home").
+CONCEPTS["TERMS"] = (
+    "prohibit",
+    "forbid",
+    "exclude",
+    "exclusion zone",
+    "exclusion zones",
+    "exclusion area",
+    "condition not to",
+    "conditions not to",
+    "condition of",
+    "conditions of",
+    "conditions include",
+    "ban from",
+    "bar from",
+    "not to enter",
+    "not to attend",
+    "not to contact",
+    "not to approach",
+)
+# A lift from someone (a change in her life, B32), not a vehicle "picked up by ANPR".
+CONCEPTS["EFFECT"] = (
+    *CONCEPTS["EFFECT"],
+    *(
+        f"{aux} pick up by {who}"
+        for aux in ("be", "get", "now get", "now be")
+        for who in (
+            "her dad",
+            "her father",
+            "her mum",
+            "her mother",
+            "her partner",
+            "her husband",
+            "her brother",
+            "her sister",
+            "her son",
+            "her daughter",
+            "a friend",
+            "friends",
+            "her friend",
+            "her friends",
+            "family",
+            "her family",
+            "a colleague",
+            "colleagues",
+            "a taxi",
+            "taxi",
+        )
+    ),
+)
+# Seen by a camera or caught by police: detection, not anything he did to her life.
+CONCEPTS["DETECTED"] = tuple(
+    f"{aux}{verb} {prep} {by}"
+    for aux in ("", "be ", "get ")
+    for verb in ("pick up", "capture", "clock", "record", "flag", "ping")
+    for prep in ("by", "on")
+    for by in (
+        "anpr",
+        "camera",
+        "cameras",
+        "a camera",
+        "cctv",
+        "speed camera",
+        "police",
+        "officers",
+    )
+)
+# An order that protects no one ("no individual victim"; a PSPO, a dispersal order).
+CONCEPTS["NO_VICTIM"] = (
+    *(
+        f"no {kind} victim"
+        for kind in ("individual", "identified", "identifiable", "specific", "named", "particular")
+    ),
+    "victimless",
+    "public spaces protection order",
+    "pspo",
+    "dispersal order",
+    "dispersal notice",
+    "dispersal direction",
+    "dispersal zone",
+)
+# Orders that often protect no one person: read as victimless when the narrative names no victim.
+CONCEPTS["VICTIMLESS_ORDER"] = (
+    "criminal behaviour order",
+    "cbo",
+    "community protection notice",
+    "licence conditions",
+    "licence condition",
+)
+# Reconciling as his wish or pressure (fixation), not a reconciliation that happened.
+CONCEPTS["FIXATION"] = (
+    *CONCEPTS["FIXATION"],
+    *(
+        f"{lead} {goal}"
+        for lead in (
+            "want to",
+            "wish to",
+            "try to",
+            "desperate to",
+            "keen to",
+            "determined to",
+            "beg her to",
+            "beg victim to",
+            "pressure her to",
+            "press her to",
+            "push her to",
+            "urge her to",
+            "plead with her to",
+            "demand she",
+            "insist they",
+            "insist she",
+        )
+        for goal in ("reconcile", "get back together")
+    ),
+    *(
+        f"{lead} {goal}"
+        for lead in ("want", "wish for", "beg for", "push for", "demand", "insist on", "plead for")
+        for goal in ("reconciliation", "a reconciliation")
+    ),
+)
+# A friend in common is a proxy only when he uses the friend.
+CONCEPTS["PROXY"] = (
+    *CONCEPTS["PROXY"],
+    *(
+        f"{lead} {friend}"
+        for lead in ("via", "through", "ask", "get", "use", "send", "pass messages through")
+        for friend in (
+            "a mutual friend",
+            "mutual friends",
+            "a mutual friend to",
+            "mutual friends to",
+        )
+    ),
+    *(
+        f"{friend} {act}"
+        for friend in ("a mutual friend", "mutual friends", "mutual friend")
+        for act in ("pass on", "pass", "on his behalf", "to tell her", "to pass on")
+    ),
+)
+# Joining a place or class she uses (B03): "joined the gym she goes to".
+CONCEPTS["JOIN"] = (
+    "join",
+    "sign up to",
+    "sign up for",
+    "sign up at",
+    "enrol at",
+    "enrol in",
+    "enrol on",
+    "enroll at",
+    "enroll in",
+    "register at",
+    "register with",
+    "become a member of",
+    "take out a membership at",
+    "start attend",
+    "start go to",
+)
+# Asking about her timetable or bookings (B10): "asked what classes she had booked".
+CONCEPTS["HER_TIMETABLE"] = tuple(
+    f"{wh} {who} {verb}"
+    for wh in (
+        "what time",
+        "when",
+        "what classes",
+        "what class",
+        "which classes",
+        "which class",
+        "what shifts",
+        "which shifts",
+        "what shift",
+        "what days",
+        "which days",
+        "what hours",
+        "what sessions",
+        "which sessions",
+        "what appointments",
+    )
+    for who in ("she", "victim", "the victim")
+    for verb in (
+        "book",
+        "have book",
+        "be book",
+        "be book on",
+        "finish",
+        "start",
+        "work",
+        "be work",
+        "be on",
+        "train",
+        "attend",
+        "leave",
+        "be in",
+        "come in",
+        "go",
+    )
+)
+# Her details that a knowledge verb (KNOW: refer to, mention, name, describe, comment on) may
+# govern, even as a list ("referred to her children by name, to the area where she lives and
+# to a cafe she uses").
+CONCEPTS["HER_DETAILS"] = (
+    *(f"{owner} {family}" for owner in ("her", "victim", "the victim") for family in _FAMILY_WORDS),
+    *(
+        f"{owner} {item}"
+        for owner in ("her", "victim", "the victim")
+        for item in (
+            "movements",
+            "routine",
+            "address",
+            "route",
+            "whereabouts",
+            "car",
+            "clothes",
+            "clothing",
+            "coat",
+            "daily routine",
+            "children by name",
+        )
+    ),
+    *(
+        f"the {place} where she {verb}"
+        for place in ("area", "street", "road", "estate", "town", "village", "house")
+        for verb in ("live", "be live", "stay", "work")
+    ),
+    *(
+        f"{det} {place} she {verb}"
+        for det in ("a", "the")
+        for place in ("cafe", "gym", "pub", "bar", "shop", "park", "church", "club", "place")
+        for verb in ("use", "go to", "visit", "drink in", "attend", "visit with")
+    ),
+    "the times she",
+    "what time she",
+    "where she",
+    "who she",
+)
+# People she works for or with (B11 targets): "wrote to her editor", "rang her manager".
+CONCEPTS["VFAMILY"] = (
+    *CONCEPTS["VFAMILY"],
+    *(
+        f"{owner} {boss}"
+        for owner in ("her", "victim", "the victim")
+        for boss in (
+            "editor",
+            "manager",
+            "line manager",
+            "boss",
+            "employer",
+            "employers",
+            "supervisor",
+            "producer",
+            "head teacher",
+            "headteacher",
+            "hr department",
+            "hr",
+            "agent",
+            "workplace manager",
+        )
+    ),
+)
+# A single breach, said as such ("first alleged breach since the order").
+CONCEPTS["ONE_OFF"] = (
+    *CONCEPTS["ONE_OFF"],
+    *(
+        f"{first} {breach}"
+        for first in ("first", "first alleged", "first reported", "first known", "only")
+        for breach in ("breach", "alleged breach", "reported breach")
+    ),
+)
+
+# Surveillance claimed in his own words (quoted): "I see you every day", "I'm watching you".
+CONCEPTS["PLACE_WATCH"] = (
+    *CONCEPTS["PLACE_WATCH"],
+    *(
+        f"i {verb} {you}"
+        for verb in (
+            "see",
+            "be watch",
+            "have be watch",
+            "be always watch",
+            "always watch",
+            "be keep an eye on",
+            "keep an eye on",
+        )
+        for you in ("you", "u")
+    ),
+)
+CONCEPTS["KNOWS_DIRECT"] = (
+    *CONCEPTS["KNOWS_DIRECT"],
+    *(
+        f"i {know} {what} {you}"
+        for know in ("know", "always know")
+        for what in ("where", "what", "who", "when")
+        for you in ("you", "u")
+    ),
+)
+# Seeking her out at her work (B03): "asking for her by name", "refusing to be served by
+# anyone else".
+CONCEPTS["SEEK_HER"] = (
+    *(f"ask for {her} by name" for her in ("her", "victim", "the victim")),
+    *(
+        f"{lead} be serve by {other}"
+        for lead in ("refuse to", "will not", "would not", "not want to")
+        for other in ("anyone else", "anybody else", "other staff", "anyone but her", "other staff")
+    ),
+    "insist on be serve by her",
+    "only want to be serve by her",
+    "only be serve by her",
+    "wait for her till",
+    "wait until she be free",
+    "wait until she was free",
+)
+
+# A meeting at an event both attend (a funeral, wedding, court hearing, school event), or one
+# said to be by chance: presence there is not turning up where she is.
+CONCEPTS["CHANCE"] = (
+    *(
+        f"both {verb}"
+        for verb in (
+            "attend",
+            "be at",
+            "be present at",
+            "present at",
+            "go to",
+            "be invite to",
+            "be guests at",
+            "be guest at",
+            "be in attendance",
+        )
+    ),
+    "chance meeting",
+    "chance encounter",
+    "meet by chance",
+    "bump into each other",
+    "run into each other",
+    "meet by coincidence",
+)
+
+# Where she works, said of her ("victim works as a cashier at a building society"), and the
+# kinds of workplace a narrative then calls by their kind ("attended the branch").
+CONCEPTS["HER_JOB"] = tuple(
+    f"{who} {verb} {prep}"
+    for who in ("she", "victim", "the victim")
+    for verb in ("work", "be work", "be employ", "have work", "now work")
+    for prep in ("as", "at", "in", "for")
+)
+CONCEPTS["WORKPLACE_NOUN"] = tuple(
+    f"the {place}"
+    for place in (
+        "branch",
+        "store",
+        "premises",
+        "counter",
+        "till",
+        "tills",
+        "checkout",
+        "reception",
+        "front desk",
+        "site",
+        "depot",
+        "warehouse",
+        "factory",
+        "studio",
+        "hotel",
+        "pharmacy",
+        "library",
+        "garage",
+        "bank",
+        "building society",
+        "clinic",
+        "shop floor",
+        "kiosk",
+        "stall",
+        "call centre",
+        "restaurant",
+        "cafe",
+        "bar",
+        "pub",
+        "salon",
+        "surgery",
+        "practice",
+        "shop",
+        "office",
+        "ward",
+    )
+)
+
+# "He will not leave her alone": ongoing conduct (B27).
+CONCEPTS["FREQ"] = (
+    *CONCEPTS["FREQ"],
+    *(
+        f"{never} leave {whom} alone"
+        for never in ("not", "never")
+        for whom in ("her", "him", "victim", "the victim", "them")
+    ),
+)
+
 # Phrases in these tags win over single words inside them ("contact centre" is not contact;
 # "family home" is a home, not family; "follow up" is not following).
 SHADOWING_TAGS: frozenset[str] = frozenset(
@@ -5347,6 +5757,11 @@ SHADOWING_TAGS: frozenset[str] = frozenset(
         "THREAT",
         "ORDER",
         "NEUTRAL",
+        "DETECTED",
+        "SEEK_HER",
+        "CHANCE",
+        "NOT_STOP",
+        "HER_TIMETABLE",
     }
 )
 # Single-word tags that a longer shadowing phrase suppresses when it covers them.

@@ -503,7 +503,11 @@ class NarrativeAnalyser:
         self._needs: list[tuple[frozenset[str], tuple[frozenset[str], ...]]] = []
         triggers = [_trigger(item) for item in rules]
         for item, trigger in zip(rules, triggers, strict=True):
-            needed = [part for part in (*item.parts, item.context) if part and part != trigger]
+            needed = [
+                part
+                for part in (*item.parts, item.context, item.narrative)
+                if part and part != trigger
+            ]
             self._needs.append(
                 (
                     frozenset(tag for part in needed if len(part) == 1 for tag in part),
@@ -553,6 +557,14 @@ class NarrativeAnalyser:
                 else:
                     self._apply(plans[number], scan)
             findings.behaviours = _dedupe(findings.behaviours)
+            if "VICTIMLESS_ORDER" in index.occurrences and (
+                "VICT" in index.occurrences
+                or "PRON_F" in index.occurrences
+                or "her" in tokens.lemmas
+                or "victim" in scan.roles.values()
+            ):
+                # a CBO or licence conditions protect no one only when no victim is named
+                findings.signals = [s for s in findings.signals if s.code != "VICTIMLESS_ORDER"]
         if tokens.values or "QUANT" in index.occurrences:
             findings.counts = self._counts(scan)
         findings.dates = _dates(text, tokens)
@@ -846,12 +858,25 @@ class NarrativeAnalyser:
         negation = _first_within(marks["NEG"], max(clause, anchor - 6), anchor)
         while negation is not None and _negates_noun_only(tokens.lemmas, negation, anchor):
             negation = _first_within(marks["NEG"], negation + 1, anchor)
+        if (
+            negation is not None
+            and not _AND_THEN.isdisjoint(tokens.lemmas[negation + 1 : anchor])
+            and _side_negation(tokens, clause, negation, anchor)
+        ):
+            negation = None  # "when she was not working and asked colleagues ...": hers alone
         if negation is not None:
             if negation + 1 < anchor and tokens.lemmas[negation + 1] == "to":
                 return "instruction"
             return "negated"
         if scan.denies and "deny" in tokens.lemmas[low:anchor]:
             return "denied"
+        # an order's terms ("RO with an exclusion zone around her street", "SPO prohibiting
+        # him from attending her home"): what follows in the clause is forbidden, not done
+        terms_marks = marks["TERMS"]
+        if terms_marks:
+            terms = _first_within(terms_marks, clause, anchor)
+            if terms is not None and not _terms_end(scan, clause, terms, anchor):
+                return "instruction"
         if not rule.speech:
             if _first_within(marks["INSTR"], max(clause, anchor - 4), anchor) is not None:
                 return "instruction"
@@ -919,6 +944,7 @@ class NarrativeAnalyser:
         ):
             return None
         gerund_act = tokens.raws[anchor].endswith("ing")
+        item_received = False
         # "IP sent him msgs ... and went to his workplace": a verb joined by "and" shares the
         # subject of the verb before it, which may lie beyond a clause break. Where the "and"
         # is (``_coordinated``) is worked out only when needed: most acts have their subject
@@ -950,6 +976,11 @@ class NarrativeAnalyser:
                     joined = split = _coordinated(tokens, anchor, low, scan)
                 # what lies before the "and" of a joined verb belongs to the first verb ("IP
                 # found his address and went round": the finding is hers, the going too)
+                if mark & _RECEIVES and (gerund_act or lemmas[anchor - 1] in _WHICH_THAT):
+                    # "letters commenting on her movements", "messages which mention her
+                    # children": a participle or relative clause on a received item is the
+                    # sender's
+                    item_received = True
                 if index > split and not new_verb:
                     receive_seen = receive_seen or bool(mark & _RECEIVES)
                     found_seen = found_seen or bool(mark & _FINDS)  # "IP found a tracker"
@@ -969,6 +1000,16 @@ class NarrativeAnalyser:
             span_start = index
             while span_start - 1 >= clause and roles.get(span_start - 1) == role:
                 span_start -= 1
+            if (
+                span_start - 2 >= clause
+                and lemmas[span_start - 2] in _RELATIVE_DETS
+                and not _JOINING.isdisjoint(lemmas[index + 1 : anchor])
+                and _relative_subject(scan, span_start)
+            ):
+                # "has joined the gym IP uses and has attended ...": a subject straight after
+                # a noun, with no "that/which", heads a relative clause, never the joined verb
+                index = span_start - 1
+                continue
             before = span_start - 1
             while (
                 before >= clause
@@ -1009,7 +1050,7 @@ class NarrativeAnalyser:
             if found_seen:
                 return None
             if role == "victim" and rule.actor != "victim":  # (her own effect: no more to ask)
-                if receive_seen or _is_passive(tokens, anchor, low):
+                if receive_seen or item_received or _is_passive(tokens, anchor, low):
                     return None
                 between = lemmas[index + 1 : anchor]
                 if "be" in between or "get" in between:  # "IP was sent 40 msgs"
@@ -1052,6 +1093,12 @@ class NarrativeAnalyser:
             if unit_at is None or _date_part(scan.text, tokens, first):
                 continue
             unit, unit_first, last = unit_at
+            if (
+                unit_first >= end
+                and "(" in scan.text[max(0, tokens.starts[first] - 2) : tokens.starts[first]]
+                and _bracketed(scan.text, tokens.starts[first], tokens.ends[end - 1])
+            ):
+                continue  # an age in brackets, not a count: "the susp (14) sent IP a message"
             if unit == "occasion" and tokens.lemmas[unit_first] in DURATION_LEMMAS:
                 following = tokens.lemmas[last] if last < high else ""
                 before = tokens.lemmas[first - 1] if first > low else ""
@@ -1139,6 +1186,7 @@ _ADVERBS = frozenset(
         "will",
         "would",
         "subsequently",
+        "since",
         "immediately",
         "apparently",
         "allegedly",
@@ -1146,6 +1194,9 @@ _ADVERBS = frozenset(
 )
 _JOINING = frozenset({"and", "then", "but", "before", "after"})
 _DETERMINERS = frozenset({"a", "an", "the", "any", "another", "further", "this", "that"})
+_AND_THEN = frozenset({"and", "then"})
+_WHICH_THAT = frozenset({"which", "that"})
+_RELATIVE_DETS = frozenset({"a", "an", "the", "same", "her", "his", "their", "every", "each"})
 # Words between "from"/"by" and the agent: "from the male", "by his ex".
 _AGENT_LEADS = frozenset({"the", "a", "an", "his", "her", "their", "another", "unknown", "same"})
 _GROUP_WORDS = frozenset(
@@ -1183,7 +1234,9 @@ _SUBORDINATORS: frozenset[str] = frozenset(
     }
 )
 _SUBORDINATE_LEADS = _SUBORDINATORS | _HEAD_WORDS
-_SCOPE_TAGS = ("NEG", "INSTR", "HYPO", "FEARV", "FUT", "ADVICE")
+_SCOPE_TAGS = ("NEG", "INSTR", "HYPO", "FEARV", "FUT", "ADVICE", "TERMS")
+# Words that show the order being broken, which ends its terms' scope ("despite", "breached").
+_TERMS_BROKEN = ("PERSIST", "BREACH", "BREACH_DIRECT")
 _COUNT_RULE = Rule("COUNT", (frozenset({"NUM"}),), ())
 _COUNT_LEAD = frozenset({NUM, "approx", "over", "up", "to"})
 _NOT_SUSPECT = frozenset({"victim", "police", "other", _THING})
@@ -1198,7 +1251,7 @@ _PEOPLE = frozenset(ROLE_TAGS.values())
 
 
 _OCCURRENCE_TAGS = frozenset(
-    {tag for item in RULES for part in (*item.parts, item.context) for tag in part}
+    {tag for item in RULES for part in (*item.parts, item.context, item.narrative) for tag in part}
     | set(ROLE_TAGS)
     | {"PRON_M", "PRON_F", "MALE", "FEMALE", "HIST", "QUANT", *_SCOPE_TAGS}
 )
@@ -1479,6 +1532,56 @@ def _fragment(scan: _Scan, clause: int, anchor: int) -> bool:
     return True
 
 
+def _bracketed(text: str, start: int, end: int) -> bool:
+    """A number alone in brackets ("(14)", "( 32 )") is an age or a reference, not a count."""
+    return text[max(0, start - 2) : start].rstrip().endswith("(") and text[
+        end : end + 2
+    ].lstrip().startswith(")")
+
+
+def _relative_subject(scan: _Scan, start: int) -> bool:
+    """A person straight after "the/a/her + noun" ("the gym IP uses", "the bar she works at")
+    is the subject of a relative clause without "that/which" (the caller has checked the
+    determiner)."""
+    noun = start - 1
+    if noun in scan.roles:
+        return False
+    tags = scan.tags_at[noun]
+    return "PREP" not in tags and "DET" not in tags and not _is_verbish(noun, scan)
+
+
+def _side_negation(tokens: Tokens, clause: int, negation: int, anchor: int) -> bool:
+    """A negation inside a side clause ("when she was not working") ends with it: "and" with a
+    new past-tense verb after it starts the main clause's next predicate."""
+    lemmas = tokens.lemmas
+    if _SUBORDINATORS.isdisjoint(lemmas[clause:negation]):
+        return False
+    for index in range(negation + 1, anchor):
+        if lemmas[index] in ("and", "then") and _verb_follows(tokens, index + 1, anchor + 1):
+            return True
+    return False
+
+
+def _terms_end(scan: _Scan, clause: int, terms: int, anchor: int) -> bool:
+    """An order's terms end at a word that shows it broken ("despite", "breached", "in the
+    exclusion zone"), anywhere in the clause up to the act, or at "and"/"then"/"but" before a
+    new past-tense verb ("the RO was made and he attended her street")."""
+    for tag in _TERMS_BROKEN:
+        if _first_within(scan.spans_starts(tag), clause, anchor + 1) is not None:
+            return True
+    tokens = scan.tokens
+    lemmas = tokens.lemmas
+    roles = scan.roles
+    for index in range(terms + 1, anchor):
+        if lemmas[index] in _JOINING:
+            verb = index + 1
+            if verb in roles or lemmas[verb] in ("he", "she", "they"):
+                verb += 1  # "and he attended"
+            if _verb_follows(tokens, verb, anchor + 1):
+                return True
+    return False
+
+
 def _verb_follows(tokens: Tokens, index: int, anchor: int) -> bool:
     """A past-tense verb starts a new predicate after "and" ("and went round"), where a noun
     does not ("and 12 texts", "and a note")."""
@@ -1649,7 +1752,14 @@ _START_CODE = attrgetter("start", "code")
 
 
 def _occasions(findings: NarrativeFindings) -> int:
-    new = list(map(_CODE, findings.signals)).count("NEW_OCCASION")
+    # a time phrase ("the following day", "two weeks later") is a new occasion only when an act
+    # hangs on it, in its sentence or the next ("brothers reconciled the following day" is not)
+    signals = [s for s in findings.signals if s.code == "NEW_OCCASION"]
+    if signals:
+        acts = {f.sentence for f in findings.behaviours if f.code in _ACTS}
+        new = sum(1 for s in signals if s.sentence in acts or s.sentence + 1 in acts)
+    else:
+        new = 0
     estimate = max(findings.dates, 1 + new)
     statuses = {f.status for f in findings.behaviours if f.code <= "B30"}
     if "historic" in statuses and "current" in statuses:
@@ -1657,4 +1767,5 @@ def _occasions(findings: NarrativeFindings) -> int:
     return estimate
 
 
-_CODE = attrgetter("code")
+# Behaviours that are acts (not the markers B27 frequency and B30 separation, nor impact).
+_ACTS = frozenset(f"B{number:02d}" for number in range(1, 30) if number != 27)

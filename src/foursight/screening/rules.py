@@ -43,6 +43,9 @@ class Rule:
     # one of these tags must occur somewhere in the same sentence ("since" for "he has been
     # texting her since March")
     context: frozenset[str] = field(default_factory=frozenset)
+    # one of these tags must occur somewhere in the narrative ("victim works at a bank" makes
+    # "the branch" her workplace)
+    narrative: frozenset[str] = field(default_factory=frozenset)
 
 
 def rule(code: str, spec: str, gap: int | tuple[int, ...] = 5, **options: object) -> Rule:
@@ -57,6 +60,7 @@ def rule(code: str, spec: str, gap: int | tuple[int, ...] = 5, **options: object
         "reject_last",
         "need_before",
         "context",
+        "narrative",
     ):
         if key in options and isinstance(options[key], str):
             options[key] = frozenset(str(options[key]).split("|"))
@@ -65,6 +69,9 @@ def rule(code: str, spec: str, gap: int | tuple[int, ...] = 5, **options: object
 
 PERSON = "TARGET|VICT"
 CONTACT_ACT = "CONTACT_V|SEND|CONTACT_N"
+# Conduct that "did not stop" can govern ("would not stop calling her", not "did not stop at
+# the junction").
+STOP_OBJECT = "CONTACT_V|CONTACT_N|SEND|ARRIVE|ARRIVE_ROUND|FOLLOW|TAIL|WATCH"
 # Acts that show conduct after an order was made (not SEND: "the order was made").
 AFTER_ORDER_ACT = "CONTACT_V|CONTACT_N|ARRIVE|APPROACH|WAIT|LOITER|GIFT|LETTER|WITHHELD"
 
@@ -97,6 +104,18 @@ RULES: tuple[Rule, ...] = (
     rule("B03", "CONTRIVE MATCH_HERS", 5),
     rule("B03", "BE_THERE TOO", 3),
     rule("B03", "ALREADY_THERE"),
+    rule("B03", "SEEK_HER"),
+    # her workplace named by its kind once the narrative says where she works ("victim works as a
+    # cashier at a building society ... attended the branch")
+    rule(
+        "B03",
+        "ARRIVE|APPROACH|WAIT|LOITER WORKPLACE_NOUN",
+        4,
+        narrative="HER_JOB",
+        reject_owner=True,
+    ),
+    # joining a place or class she uses: "joined the gym she goes to", "enrolled in her class"
+    rule("B03", "JOIN PUBLIC|PLACE_ANY|ACTIVITY|WORK VICT|PRON_F", (3, 1)),
     # B04 loitering, waiting, driving past.
     rule("B04", "LOITER"),
     rule("B04", "WAIT HOME|WORK|VEHICLE", 10, reject_owner=True),
@@ -147,6 +166,9 @@ RULES: tuple[Rule, ...] = (
     rule("B10", "PROXY_VIA DEVICE|PLATFORM", 1, reject_before="TAKE_FROM"),
     rule("B10", f"ASSOC {CONTACT_ACT}|THREAT {PERSON}", (3, 2), anchor=1),
     rule("B10", "ASK OTHERS WH_SHE", (2, 3)),
+    # asking about her timetable or bookings, with or without an addressee: "asked staff what
+    # classes she had booked", "asking what time she finishes"
+    rule("B10", "ASK HER_TIMETABLE", 4),
     rule(
         "B11",
         f"{CONTACT_ACT}|THREAT|ARRIVE|APPROACH|PUBLISH VFAMILY",
@@ -174,6 +196,9 @@ RULES: tuple[Rule, ...] = (
     rule("B18", "KNOWS_DIRECT", exempt_question=True),
     rule("B18", "KNOW WH PRON_F|VICT|TARGET", (2, 1), exempt_question=True),
     rule("B18", "KNOW VINFO", 2, exempt_question=True),
+    # a knowledge verb governing a list of her details: "referred to her children by name, to
+    # the area where she lives and to a cafe she uses"
+    rule("B18", "KNOW HER_DETAILS", 3, exempt_question=True),
     # B19 damage; B20 entry; B21 accounts and services; B22 vexatious reports.
     rule("B19", "DAMAGE_DIRECT"),
     rule("B19", "DAMAGE VEHICLE|HOME|PROPERTY", 4, reject_owner=True),
@@ -224,7 +249,12 @@ RULES: tuple[Rule, ...] = (
     # "arrested for breach", "reported a breach": the reason for an action, not an act
     rule("B28", "BREACH ORDER", 4, actor="not_police", reject_before="OFFENCE_LEAD"),
     # "spoken to by police ... but the notes continued"
-    rule("B28", "POLICE PERSIST", 12, anchor=1, cross=True),
+    rule("B28", "POLICE PERSIST", 12, anchor=1, cross=True, reject_before="OFFENCE_LEAD"),
+    # "did not stop" persists only with conduct as its object ("would not stop calling her"):
+    # ongoing conduct (B27), and persisting (B28) when a warning, order, refusal or police
+    # action is in the sentence
+    rule("B27", f"NOT_STOP {STOP_OBJECT}", 1),
+    rule("B28", f"NOT_STOP {STOP_OBJECT}", 1, context="WARN|ORDER|REFUSAL|POLICE"),
     rule("B28", "BREACH_DIRECT", actor="not_police", reject_before="OFFENCE_LEAD"),
     # B29 reconnaissance and weapons; B30 separation or rejection.
     rule("B29", "RECON"),
@@ -267,6 +297,11 @@ RULES: tuple[Rule, ...] = (
     rule("SAME_EPISODE", "SAME_EPISODE", actor="any", scoped=False),
     # the record says there was no breach, or the victim asked for the contact
     rule("NO_BREACH", "NO_BREACH", actor="any", scoped=False),
+    # an order that protects no one: no breach points, no presence-in-zone evidence
+    rule("NO_VICTIM", "NO_VICTIM", actor="any", scoped=False),
+    # an event both attend, or a meeting by chance: not turning up where she is
+    rule("CHANCE", "CHANCE", actor="any"),
+    rule("VICTIMLESS_ORDER", "VICTIMLESS_ORDER", actor="any", scoped=False),
     rule(
         "VICTIM_INITIATED",
         "VICT|PRON_F INVITE",
