@@ -8,8 +8,9 @@ other by the model: a new mention that links two of them is reported for review 
 
 A model link is a pair's evidence, but a merge joins two whole persons. A weak link (a name and
 little else) is therefore refused when the two persons it would join have dates of birth none
-of which could be a slip for another (same, day and month transposed, one digit different),
-or recorded genders that differ: a name-only mention must not bridge two namesakes. A link
+of which could be a slip for another (same, day and month transposed, one digit different, the
+year one out), or recorded genders that differ: a name-only mention must not bridge two
+namesakes. A link
 that reached the threshold only with how common its name is or how often a person is named
 (evidence.py) is held to more: the two persons must not have phones, emails or postcodes of
 which none are shared either (such a mention is likelier a namesake than the person moved).
@@ -37,6 +38,10 @@ def dobs_compatible(left: str, right: str) -> bool:
         return True
     if left[:4] == right[:4] and left[5:7] == right[8:10] and left[8:10] == right[5:7]:
         return True  # day and month transposed
+    if left[4:] == right[4:] and left[:4].isdigit() and right[:4].isdigit():
+        # the year one out, as when it is worked out from an age ("aged 45"): 1979 and 1980
+        # are one year apart though two digits differ
+        return abs(int(left[:4]) - int(right[:4])) <= 1
     if len(left) != len(right):
         return False
     differ = [i for i, (a, b) in enumerate(zip(left, right, strict=True)) if a != b]
