@@ -1,8 +1,9 @@
 """The chunked tokeniser gives exactly what a token-by-token loop over the text gives.
 
 ``tokenise`` splits a narrative at spaces and caches each distinct chunk's tokens (text.py). The
-reference below is the straightforward loop it replaced: one regex match at a time, with the
-sentence, clause, month and number logic applied as it goes. They must agree on every field.
+reference is the straightforward loop it replaced (``_tokenise_each``, still used for text whose
+lower case changes length): one regex match at a time, with the sentence, clause, month and
+number logic applied as it goes. They must agree on every field.
 """
 
 from __future__ import annotations
@@ -14,84 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foursight.screening.lexicon import CLAUSE_BREAK_WORDS
-from foursight.screening.text import (
-    _END,
-    _SOFT,
-    _WORD,
-    MONTH,
-    TOKEN_RE,
-    Normaliser,
-    Tokens,
-    _classify,
-    _dot_continues,
-    _is_month,
-    tokenise,
-)
+from foursight.screening.text import Normaliser, Tokens, _tokenise_each, tokenise
 
 BREAKS = frozenset(CLAUSE_BREAK_WORDS)
 
 
 def reference_tokenise(text: str, normalise: Normaliser) -> Tokens:
-    rows: list[tuple[str, str, int, int, int, int]] = []
-    values: dict[int, float] = {}
-    bounds: list[tuple[int, int]] = []
-    questions: set[int] = set()
-    gerunds: list[int] = []
-    lower = text.lower()
-    same = len(lower) == len(text)
-    sent = sent_first = clause_first = count = 0
-    previous = ""
-    for match in TOKEN_RE.finditer(lower if same else text):
-        start, end = match.span()
-        raw = match.group() if same else match.group().lower()
-        info = _classify(raw, normalise, BREAKS)
-        kind = info[0]
-        if kind == _WORD:
-            forms = info[1]
-            if info[2]:
-                clause_first = count
-        elif kind == _END:
-            if raw == "." and _dot_continues(previous, text, end):
-                continue
-            if raw == "?":
-                questions.add(sent)
-            if count > sent_first:
-                bounds.append((sent_first, count))
-                sent += 1
-            sent_first = clause_first = count
-            previous = raw
-            continue
-        elif kind == _SOFT:
-            clause_first = count
-            previous = raw
-            continue
-        else:
-            forms = (MONTH,) if _is_month(text, start, end, previous) else info[1]
-        for number, form in enumerate(forms):
-            rows.append((form, raw, start, end, sent, clause_first))
-            if info[4] is not None and not number:
-                values[count] = info[4]
-            if info[3]:
-                gerunds.append(count)
-            count += 1
-        if forms:
-            previous = forms[-1]
-    if count > sent_first:
-        bounds.append((sent_first, count))
-    columns: list[list] = [list(column) for column in zip(*rows, strict=True)] or [[]] * 6
-    lemmas, raws, starts, ends, sentence, clause_start = columns
-    return Tokens(
-        lemmas,
-        raws,
-        starts,
-        ends,
-        values,
-        sentence,
-        clause_start,
-        bounds,
-        frozenset(questions),
-        gerunds,
-    )
+    """The token-by-token loop the chunked tokeniser replaced (kept in text.py for the texts
+    whose lower case changes length)."""
+    return _tokenise_each(text, normalise, BREAKS)
 
 
 # Pieces chosen for the places where context matters: full stops that do or do not end a
@@ -149,3 +81,20 @@ def test_generated_narratives_match_the_token_by_token_loop(normalise: Normalise
     for _ in range(300):
         text = " ".join(rng.choice(WORDS + PIECES) for _ in range(rng.randrange(1, 40)))
         assert tokenise(text, normalise, BREAKS) == reference_tokenise(text, normalise)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=16))
+def test_every_token_is_the_text_it_came_from(pieces: list[tuple[str, str]]):
+    # holds the token-by-token path (text with "İ") to the text itself, not only to the loop
+    text = "".join(piece + separator for piece, separator in pieces)
+    tokens = tokenise(text, _NORMALISE, BREAKS)
+    for raw, start, end in zip(tokens.raws, tokens.starts, tokens.ends, strict=True):
+        assert text[start:end].lower() == raw
+
+
+def test_text_whose_lower_case_is_longer_is_read_like_any_other(normalise: Normaliser):
+    plain = tokenise("IP said he followed her.", normalise, BREAKS)
+    dotted = tokenise("\u0130P said he followed her.", normalise, BREAKS)
+    assert dotted.lemmas[1:] == plain.lemmas[1:]
+    assert dotted.sentence == plain.sentence

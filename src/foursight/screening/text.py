@@ -569,8 +569,12 @@ def _structure(
 
 
 def _tokenise_each(text: str, normalise: Normaliser, breaks: frozenset[str]) -> Tokens:
-    """The token-by-token tokeniser, for text whose lower case has a different length (the
-    regex runs on the original text and each token is lower-cased on its own)."""
+    """The token-by-token tokeniser: what ``tokenise`` gives, one regex match at a time.
+
+    ``tokenise`` uses it for text whose lower case has a different length (the regex then runs
+    on the original text and each token is lower-cased on its own); the tests hold the chunked
+    path to it for every other text.
+    """
     rows: list[tuple[str, str, int, int, int, int]] = []
     add_row = rows.append
     values: dict[int, float] = {}
@@ -579,9 +583,11 @@ def _tokenise_each(text: str, normalise: Normaliser, breaks: frozenset[str]) -> 
     gerunds: list[int] = []
     sent = sent_first = clause_first = count = 0
     previous = ""
-    for match in TOKEN_RE.finditer(text):
+    lower = text.lower()
+    same = len(lower) == len(text)
+    for match in TOKEN_RE.finditer(lower if same else text):
         start, end = match.span()
-        raw = match.group().lower()
+        raw = match.group() if same else match.group().lower()
         info = _classify(raw, normalise, breaks)
         kind = info[0]
         if kind == _WORD:
