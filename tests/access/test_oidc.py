@@ -260,22 +260,18 @@ def test_without_oidc_there_is_no_force_account_sign_in(client):
 
 
 def test_oidc_settings_must_be_complete(monkeypatch, tmp_path):
+    half = {
+        "FOURSIGHT_ENV": "demo",
+        "OIDC_RP_CLIENT_ID": "foursight",
+        "OIDC_RP_CLIENT_SECRET": "secret",
+        "OIDC_OP_AUTHORIZATION_ENDPOINT": f"{IDP}/authorize",
+    }
     with pytest.raises(ImproperlyConfigured, match="OIDC_OP_TOKEN_ENDPOINT"):
-        settings_for(
-            monkeypatch,
-            tmp_path,
-            FOURSIGHT_ENV="demo",
-            OIDC_RP_CLIENT_ID="foursight",
-            OIDC_RP_CLIENT_SECRET="secret",
-            OIDC_OP_AUTHORIZATION_ENDPOINT=f"{IDP}/authorize",
-        )
+        settings_for(monkeypatch, tmp_path, **half)
     names = settings_for(
         monkeypatch,
         tmp_path,
-        FOURSIGHT_ENV="demo",
-        OIDC_RP_CLIENT_ID="foursight",
-        OIDC_RP_CLIENT_SECRET="secret",
-        OIDC_OP_AUTHORIZATION_ENDPOINT=f"{IDP}/authorize",
+        **half,
         OIDC_OP_TOKEN_ENDPOINT=f"{IDP}/token",
         OIDC_OP_USER_ENDPOINT=f"{IDP}/userinfo",
         OIDC_OP_JWKS_ENDPOINT=f"{IDP}/jwks",
