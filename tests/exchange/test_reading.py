@@ -86,3 +86,23 @@ def test_csv_rows_report_their_line_numbers():
     assert [type(i).__name__ for i in items] == ["ParsedLine", "LineError", "ParsedLine"]
     assert items[0].line == 2 and items[1].line == 4 and items[2].line == 5
     assert items[0].data["narrative"] == "two\nlines"  # type: ignore[union-attr]
+
+
+def test_limits_name_the_field_that_is_over():
+    long_note = "y" * 1_001
+    cases = [
+        ({**GOOD, "narrative": "x" * 50_000}, None),  # a long narrative is allowed
+        ({**GOOD, "narrative": "x" * 50_001}, "narrative: 50,001 characters, over the 50,000"),
+        ({**GOOD, "location": {"town": long_note}}, "location.town: 1,001 characters"),
+        ({**GOOD, "flags": ["f"] * 201}, "flags: 201 items, over the 200 limit"),
+        (
+            {**GOOD, "people": [{"role": "victim"}, {"role": "suspect", "forename": long_note}]},
+            "people[1].forename: 1,001 characters",
+        ),
+    ]
+    for record, expected in cases:
+        found = validate("crime", record)
+        if expected is None:
+            assert found is None
+        else:
+            assert found is not None and found.startswith(expected), found

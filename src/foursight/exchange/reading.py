@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -140,7 +140,21 @@ def validate(kind: Kind, data: dict[str, Any]) -> str | None:
     outcome = data.get("outcome") or {}
     if "date" in outcome and not _is_real_date(outcome["date"]):
         return f"outcome.date: {outcome['date']!r} is not a real date"
-    return _too_long(data, "")
+    return _too_long(data, "") if _exceeds(data, MAX_TEXT_CHARS) else None
+
+
+def _exceeds(value: Any, limit: int) -> bool:
+    """Whether anything in ``value`` is over its limit (``_too_long`` then says where): the
+    common case, nothing, found without building a path for every field."""
+    if isinstance(value, str):
+        return len(value) > limit
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if _exceeds(item, MAX_NARRATIVE_CHARS if key in _LONG_TEXT_FIELDS else MAX_TEXT_CHARS):
+                return True
+    elif isinstance(value, list):
+        return len(value) > MAX_LIST_ITEMS or any(_exceeds(item, limit) for item in value)
+    return False
 
 
 def _is_real_date(value: str) -> bool:
@@ -185,13 +199,20 @@ def write_jsonl(rows: Iterable[dict[str, Any]], handle: IO[str]) -> int:
     return count
 
 
-def read_valid(path: str | Path, kind: Kind) -> list[dict[str, Any]]:
-    """Every valid record of a file, raising on the first bad line (for stand-alone commands)."""
+def read_valid(
+    path: str | Path, kind: Kind, each: Callable[[dict[str, Any]], object] | None = None
+) -> list[dict[str, Any]]:
+    """Every valid record of a file, raising on the first bad line (for stand-alone commands).
+
+    ``each`` is called with each record as it is read, so work on it can start before the
+    whole file is in."""
     out: list[dict[str, Any]] = []
     for item in read_file(path, kind):
         if isinstance(item, LineError):
             raise ValueError(f"{path}: line {item.line}: {item.reason}")
         out.append(item.data)
+        if each is not None:
+            each(item.data)
     return out
 
 

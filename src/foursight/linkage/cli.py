@@ -25,6 +25,7 @@ from .linking import choose_model, link
 from .mentions import mentions_from_exchange
 from .model import LinkageModel
 from .settings import LinkageSettings
+from .table import build_table
 
 _STAGES = (
     "reading records",
@@ -81,11 +82,12 @@ def run(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None) -> i
         crimes = read_valid(args.input, "crime")
         orders = read_valid(args.orders, "order") if args.orders else []
         mentions = mentions_from_exchange(crimes, orders)
+        table = build_table(mentions, blocking_key_cap=settings.blocking_key_cap)
         if args.model:
             model = LinkageModel.from_json(args.model.read_text(encoding="utf-8"))
         else:
-            model = choose_model(mentions, settings, progress=progress)
-        result = link(mentions, model, settings, progress=progress)
+            model = choose_model(mentions, settings, table=table, progress=progress)
+        result = link(mentions, model, settings, table=table, progress=progress)
         progress("writing people")
         args.out.parent.mkdir(parents=True, exist_ok=True)
         with args.out.open("w", encoding="utf-8") as handle:

@@ -26,6 +26,7 @@ from .mentions import Mention, mentions_from_exchange
 from .model import NO_DATA, LinkageModel, comparison_design
 from .scoring import Scoring
 from .settings import LinkageSettings
+from .table import build_table
 from .training import train_model
 
 Progress = Callable[[str], None]
@@ -473,13 +474,17 @@ def link(
     must_link: Iterable[Pair] = (),
     cannot_link: Iterable[Pair] = (),
     progress: Progress | None = None,
+    table: pa.Table | None = None,
+    explain: bool = True,
 ) -> LinkageResult:
     """Assign every mention to a person.
 
     Mentions with the same person_ref are one person; the model links across different or
     missing refs, helped by what the persons found say (how many carry a name, how often each
     is named, who else the records name: see evidence.py). ``must_link`` and ``cannot_link``
-    are staff decisions as mention-id pairs.
+    are staff decisions as mention-id pairs. ``table`` is the mentions' model input when the
+    caller built it already (for training). ``explain=False`` leaves out the model's edges
+    (the reasons shown on a person's page) for callers that need only who is who.
     """
     settings = settings or LinkageSettings()
     say = progress or (lambda _stage: None)
@@ -493,7 +498,7 @@ def link(
         return _result(uf, mentions, certain, None, settings, model)
 
     say("preparing mentions")
-    scoring = Scoring(mentions, model, settings)
+    scoring = Scoring(mentions, model, settings, table=table)
     try:
         profiles_of = _profiles(scoring.table)
 
@@ -509,7 +514,7 @@ def link(
         links, uf, certain, stats = _cluster(mentions, scoring, fresh, settings, say)
     finally:
         scoring.close()
-    return _result(uf, mentions, certain, links, settings, model, evidence=stats)
+    return _result(uf, mentions, certain, links, settings, model, evidence=stats, explain=explain)
 
 
 def _result(
@@ -521,6 +526,7 @@ def _result(
     model: LinkageModel,
     only_roots: set[int] | None = None,
     evidence: dict[str, Any] | None = None,
+    explain: bool = True,
 ) -> LinkageResult:
     groups = uf.components()
     person_of_root = {
@@ -529,7 +535,7 @@ def _result(
     }
     person_of = {m.mention_id: person_of_root[uf.find(i)] for i, m in enumerate(mentions)}
     edges = list(certain)
-    if links is not None and links.num_rows:
+    if explain and links is not None and links.num_rows:
         edges.extend(_model_edges(uf, mentions, links, lambda n: person_of_root[uf.find(n)]))
     flagged = _flags(uf, mentions, person_of_root, groups, settings, only_roots)
     return LinkageResult(
@@ -623,25 +629,36 @@ def link_exchange(
     crimes: Iterable[Mapping[str, Any]],
     orders: Iterable[Mapping[str, Any]] = (),
     settings: LinkageSettings | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> dict[tuple[str, int], str]:
     """Link the people on exchange-format records: {(source_ref, index): person_id}.
 
     Trains on the file's own mentions when there are enough of them
     (``settings.min_training_mentions``), otherwise uses the bundled default model.
+    ``progress`` is told each stage as it starts.
     """
     settings = settings or LinkageSettings()
+    say = progress or (lambda _stage: None)
+    say("finding the people on the records")
     mentions = mentions_from_exchange(crimes, orders)
     if not mentions:
         return {}
-    model = choose_model(mentions, settings)
-    result = link(mentions, model, settings)
+    say("preparing mentions")
+    table = build_table(mentions, blocking_key_cap=settings.blocking_key_cap)
+    model = choose_model(mentions, settings, table=table, progress=progress)
+    result = link(mentions, model, settings, table=table, explain=False, progress=progress)
     return {m.key: result.person_of[m.mention_id] for m in mentions}
 
 
 def choose_model(
-    mentions: Sequence[Mention], settings: LinkageSettings, *, progress: Progress | None = None
+    mentions: Sequence[Mention],
+    settings: LinkageSettings,
+    *,
+    table: pa.Table | None = None,
+    progress: Progress | None = None,
 ) -> LinkageModel:
     """A model trained on these mentions, or the bundled one when they are too few to train."""
     if len(mentions) >= settings.min_training_mentions:
-        return train_model(mentions, settings, progress=progress)
+        return train_model(mentions, settings, table=table, progress=progress)
     return default_model()

@@ -56,10 +56,13 @@ class Scoring:
         settings: LinkageSettings,
         *,
         n_old: int = 0,
+        table: pa.Table | None = None,
     ) -> None:
         self.settings = settings
         self.n_old = n_old  # incremental: mentions before this position already have people
-        self.table = build_table(mentions, blocking_key_cap=settings.blocking_key_cap)
+        if table is None:
+            table = build_table(mentions, blocking_key_cap=settings.blocking_key_cap)
+        self.table = table
         self.db_api = backend.database_api(settings)
         everyone = backend.register(self.db_api, self.table, "mentions")
         self.prior = prior_for(model, len(mentions), settings.max_prior)

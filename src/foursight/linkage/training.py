@@ -42,14 +42,20 @@ def train_model(
     mentions: Sequence[Mention],
     settings: LinkageSettings | None = None,
     *,
+    table: pa.Table | None = None,
     progress: Progress | None = None,
 ) -> LinkageModel:
-    """Estimate the model's parameters from these mentions (no labels, no person_refs used)."""
+    """Estimate the model's parameters from these mentions (no labels, no person_refs used).
+
+    ``table`` is the mentions' model input (``build_table``) when the caller already has it:
+    at a million mentions building it takes about half a minute.
+    """
     settings = settings or LinkageSettings()
     say = progress or (lambda _stage: None)
     started = time.perf_counter()
     say("preparing mentions")
-    table = build_table(mentions, blocking_key_cap=settings.blocking_key_cap)
+    if table is None:
+        table = build_table(mentions, blocking_key_cap=settings.blocking_key_cap)
     db_api = backend.database_api(settings)
     sdf = backend.register(db_api, table, "mentions")
     linker = backend.make_linker(sdf, splink_settings(None))

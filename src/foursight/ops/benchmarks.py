@@ -162,7 +162,7 @@ def end_to_end(records: int) -> dict[str, Any]:
         "phase_seconds": {
             name: float(value)
             for name, value in (
-                part.split() for part in phases.removeprefix("seconds: ").split(", ")
+                part.rsplit(" ", 1) for part in phases.removeprefix("seconds: ").split(", ")
             )
         },
         "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import pyarrow as pa
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,6 +32,7 @@ from foursight.linkage import (
     link_incremental,
     train_model,
 )
+from foursight.linkage.table import build_table
 
 from .models import (
     LinkageModelVersion,
@@ -135,7 +137,7 @@ def _constraints() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
 
 
 def _model(
-    actor: Any, mentions: list[Mention], retrain: bool
+    actor: Any, mentions: list[Mention], retrain: bool, table: pa.Table | None = None
 ) -> tuple[LinkageModel, LinkageModelVersion]:
     active = LinkageModelVersion.objects.filter(active=True).first()
     if active is not None and not retrain:
@@ -148,7 +150,7 @@ def _model(
             )
     config = linkage_settings()
     model = (
-        train_model(mentions, config)
+        train_model(mentions, config, table=table)
         if len(mentions) >= config.min_training_mentions
         else default_model()
     )
@@ -168,10 +170,18 @@ def do_link_all(
     """Link every mention afresh (keeping staff decisions), and record why."""
     require(actor, Action.RUN_LINKAGE)
     mentions, current = _load(PersonMention.objects.all())
-    model, version = _model(actor, mentions, retrain)
+    config = linkage_settings()
+    table = build_table(mentions, blocking_key_cap=config.blocking_key_cap)
+    model, version = _model(actor, mentions, retrain, table)
     must, cannot = _constraints()
     result = link(
-        mentions, model, linkage_settings(), must_link=must, cannot_link=cannot, progress=progress
+        mentions,
+        model,
+        config,
+        must_link=must,
+        cannot_link=cannot,
+        progress=progress,
+        table=table,
     )
     return _save(actor, "full", version, result, current, mentions)
 

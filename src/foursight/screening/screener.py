@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .catalogue import PURSUIT
 from .config import ScreeningConfig
 from .decision import Evidence, decide
 from .narrative import Finding, NarrativeAnalyser, NarrativeFindings
-from .series import link_records
+from .series import Linked, link_records
 
 # Conduct that, reported by one victim without a named suspect, may still be one course of
 # conduct: contact, gifts, publishing and surveillance (not burglary or damage, which are
@@ -40,19 +40,31 @@ class Screener:
         person_ids: Mapping[tuple[str, int], str] | None = None,
         *,
         progress: Callable[[int], object] | None = None,
+        findings: Sequence[NarrativeFindings] | None = None,
     ) -> list[dict[str, Any]]:
         """One result per crime record, in input order.
 
         ``person_ids`` maps (crime_ref or order_ref, mention index) to a person id from linkage
         (for an order the subject is index 0 and protected people follow from 1). Without it the
         RMS ``person_ref`` is used, and otherwise each mention is its own person. ``progress``
-        is called with 1 after each narrative is analysed.
+        is called with 1 after each narrative is analysed. ``findings`` are the narratives'
+        findings when they were read already (``scan_records``, or worker processes).
         """
-        findings: list[NarrativeFindings] = []
-        for crime in crimes:
-            findings.append(self._scan_record(crime))
-            if progress is not None:
-                progress(1)
+        if findings is None:
+            findings = self.scan_records(crimes, progress=progress)
+        decisions = self.decisions(crimes, orders, person_ids, findings)
+        return [decisions.result(index) for index in range(len(crimes))]
+
+    def decisions(
+        self,
+        crimes: Sequence[Mapping[str, Any]],
+        orders: Sequence[Mapping[str, Any]],
+        person_ids: Mapping[tuple[str, int], str] | None,
+        findings: Sequence[NarrativeFindings],
+    ) -> Decisions:
+        """The records' courses of conduct, ready to decide each record (``result(index)``)."""
+        if len(findings) != len(crimes):
+            raise ValueError(f"{len(findings)} findings for {len(crimes)} records")
         anonymous = {
             index
             for index, found in enumerate(findings)
@@ -61,42 +73,83 @@ class Screener:
             and not found.signal("PROPERTY_CRIME")
         }
         linked = link_records(crimes, orders, person_ids, self.config.series_window_days, anonymous)
+        return Decisions(crimes, findings, linked, self.config)
+
+    def scan_records(
+        self,
+        crimes: Iterable[Mapping[str, Any]],
+        *,
+        progress: Callable[[int], object] | None = None,
+    ) -> list[NarrativeFindings]:
+        """Each record's narrative findings, in order (one process; see parallel.py for more)."""
+        scan = self.analyser.scan
+        findings: list[NarrativeFindings] = []
+        for crime in crimes:
+            findings.append(scan(*scan_input(crime)))
+            if progress is not None:
+                progress(1)
+        return findings
+
+
+# What reading one record's narrative needs: its text, the names of its suspect and victim
+# (lower case, -> role) and their genders (role -> "f"/"m"), each None when there are none.
+ScanInput = tuple[str, dict[str, str] | None, dict[str, str] | None]
+
+
+def scan_input(crime: Mapping[str, Any]) -> ScanInput:
+    names: dict[str, str] = {}
+    genders: dict[str, str] = {}
+    for person in crime.get("people") or ():
+        role = person.get("role")
+        if role not in ("suspect", "victim"):
+            continue
+        for key in ("forename", "surname"):
+            value = str(person.get(key) or "").strip().lower()
+            if len(value) > 1:
+                names[value] = role
+        gender = _GENDER.get(str(person.get("gender") or "").strip().lower())
+        if gender:
+            genders[role] = gender
+    return str(crime.get("narrative") or ""), names or None, genders or None
+
+
+class Decisions:
+    """Each record's decision, from its findings and the series it belongs to."""
+
+    def __init__(
+        self,
+        crimes: Sequence[Mapping[str, Any]],
+        findings: Sequence[NarrativeFindings],
+        linked: Sequence[Linked],
+        config: ScreeningConfig,
+    ) -> None:
+        self.crimes = crimes
+        self.findings = findings
+        self.linked = linked
+        self.config = config
         # the first dispute signals in each series, found once per series rather than once per
         # record (a long series would otherwise be read over again for each of its records)
-        series_disputes: dict[str, list[Finding]] = {}
-        results: list[dict[str, Any]] = []
-        for index, crime in enumerate(crimes):
-            link = linked[index]
-            series_findings: list[NarrativeFindings] = []
-            series_refs: list[str] = []
-            dispute = findings[index].signal("DISPUTE")
-            if link.series is not None:
-                series_refs = link.series.crime_refs(crimes)
-                series_findings = [findings[i] for i in link.series.indexes if i != index]
-                if not dispute:
-                    key = link.series.series_id
-                    if key not in series_disputes:
-                        signals = (findings[i].signal("DISPUTE") for i in link.series.indexes)
-                        series_disputes[key] = next((found for found in signals if found), [])
-                    dispute = series_disputes[key]
-            evidence = Evidence(crime, findings[index], link, series_findings, series_refs, dispute)
-            results.append(decide(evidence, self.config))
-        return results
+        self._series_disputes: dict[str, list[Finding]] = {}
 
-    def _scan_record(self, crime: Mapping[str, Any]) -> NarrativeFindings:
-        names: dict[str, str] = {}
-        genders: dict[str, str] = {}
-        for person in crime.get("people") or ():
-            role = person.get("role")
-            if role not in ("suspect", "victim"):
-                continue
-            for key in ("forename", "surname"):
-                value = str(person.get(key) or "").strip().lower()
-                if len(value) > 1:
-                    names[value] = role
-            gender = _GENDER.get(str(person.get("gender") or "").strip().lower())
-            if gender:
-                genders[role] = gender
-        return self.analyser.scan(
-            str(crime.get("narrative") or ""), names=names or None, genders=genders or None
+    def __len__(self) -> int:
+        return len(self.crimes)
+
+    def result(self, index: int) -> dict[str, Any]:
+        findings = self.findings
+        link = self.linked[index]
+        series_findings: list[NarrativeFindings] = []
+        series_refs: list[str] = []
+        dispute = findings[index].signal("DISPUTE")
+        if link.series is not None:
+            series_refs = link.series.crime_refs(self.crimes)
+            series_findings = [findings[i] for i in link.series.indexes if i != index]
+            if not dispute:
+                key = link.series.series_id
+                if key not in self._series_disputes:
+                    signals = (findings[i].signal("DISPUTE") for i in link.series.indexes)
+                    self._series_disputes[key] = next((found for found in signals if found), [])
+                dispute = self._series_disputes[key]
+        evidence = Evidence(
+            self.crimes[index], findings[index], link, series_findings, series_refs, dispute
         )
+        return decide(evidence, self.config)
