@@ -1,13 +1,17 @@
-"""Read a large batch's narratives on every core, while the caller does something else.
+"""Screen a large batch on every core, with the same results as one process.
 
-A ``NarrativeReader`` is given the records as they are read from the file (``add``) and hands
-them to worker processes in chunks, so the narratives are read while the rest of the file is
-parsed and while the people are linked (linkage keeps about one and a half of two cores busy;
-the narratives fill the rest). ``findings()`` waits for them, in input order. Workers are
-spawned, not forked: they need only the screening engine, not the caller's gigabytes of
-records, and a fresh interpreter cannot inherit a lock held by one of the caller's threads.
-A batch smaller than ``MIN_PARALLEL_RECORDS`` is read in the calling process, where starting
-workers would cost more than they save.
+Reading the narratives: a ``NarrativeReader`` is given the records as they are read from the
+file (``add``) and hands them to worker processes in chunks, so the narratives are read while
+the rest of the file is parsed and while the people are linked (linkage keeps about one and a
+half of two cores busy; the narratives fill the rest). ``findings()`` waits for them, in input
+order. Workers are spawned, not forked: they need only the screening engine, not the caller's
+gigabytes of records, and a fresh interpreter cannot inherit a lock held by one of the caller's
+threads. A batch smaller than ``MIN_PARALLEL_RECORDS`` is read in the calling process, where
+starting workers would cost more than they save.
+
+Deciding: ``write_results`` forks workers once the series are known; they share the batch, its
+findings and its series with the caller instead of being sent them, and each writes its part of
+the results file.
 """
 
 from __future__ import annotations
@@ -109,8 +113,9 @@ class NarrativeReader:
         self._waiting = []
 
     def findings(self, progress: Callable[[int], object] | None = None) -> list[NarrativeFindings]:
-        """Every record's findings, in the order added. With workers, this process reads the
-        chunks they have not started yet while it waits for theirs."""
+        """Every record's findings, in the order added (call once: the workers stop after).
+        With workers, this process reads the chunks they have not started yet while it waits
+        for theirs."""
         scan = self._screener.analyser.scan
         if self._executor is None:
             found: list[NarrativeFindings] = []
