@@ -1,10 +1,11 @@
 """`foursight screen`: screen an exchange-format file for stalking, without a database.
 
-    screen INPUT.jsonl [--orders ORDERS.jsonl] --out RESULTS.jsonl [--no-link]
+    screen INPUT.jsonl [--orders ORDERS.jsonl] --out RESULTS.jsonl [--no-link] [--workers N]
 
 People are linked across the file with ``foursight.linkage.link_exchange`` so that a suspect's
 records form a series even when the RMS nominal ids differ. ``--no-link`` (or a missing linkage
-package) falls back to the records' ``person_ref``.
+package) falls back to the records' ``person_ref``. A large file is screened on every core
+(``parallel.py``); ``--workers 1`` keeps it in this process. The results are the same either way.
 """
 
 from __future__ import annotations
