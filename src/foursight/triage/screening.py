@@ -21,6 +21,7 @@ from foursight.audit.models import Operation
 from foursight.people.models import PersonMention
 from foursight.records.models import CrimeRecord, OffenceClass, ProtectiveOrder
 from foursight.screening import Screener, ScreeningConfig
+from foursight.screening.parallel import NarrativeReader
 
 from .models import ScreeningResult, ScreeningRun
 from .records import as_exchange, orders_as_exchange, person_ids
@@ -58,9 +59,17 @@ def _with_series(record_ids: Iterable[int]) -> set[int]:
 
 
 def screen_records(
-    actor: Any, record_ids: Iterable[int] | None = None, *, progress: Progress | None = None
+    actor: Any,
+    record_ids: Iterable[int] | None = None,
+    *,
+    progress: Progress | None = None,
+    processes: int | None = 0,
 ) -> ScreeningRun | None:
-    """Screen all records, or the given ones with their series, and store the results."""
+    """Screen all records, or the given ones with their series, and store the results.
+
+    ``processes`` read the narratives of a large batch (None: one per core). The default, none,
+    keeps the work in this process, as a web request's import must; ``foursight screen --db``
+    uses every core. ``progress`` is told how many narratives have been read."""
     require(actor, Action.RUN_SCREENING)
     if record_ids is not None:
         wanted = _with_series(record_ids)
@@ -80,9 +89,11 @@ def screen_records(
     mentions = list(mention_qs.select_related("record", "order"))
     orders = ProtectiveOrder.objects.filter(pk__in={m.order_id for m in mentions if m.order_id})
     crimes = [as_exchange(r) for r in records]
-    results = screener().screen(crimes, orders_as_exchange(orders), person_ids(mentions))
-    if progress:
-        progress(len(records))
+    engine = screener()
+    findings = NarrativeReader(engine, processes).add_all(crimes).findings(progress)
+    results = engine.screen(
+        crimes, orders_as_exchange(orders), person_ids(mentions), findings=findings
+    )
     now = timezone.now()
     with transaction.atomic():
         run = ScreeningRun.objects.create(started_by=actor)

@@ -40,7 +40,7 @@ class Command(OperatorCommand):
                 return
         total = len(ids) if ids is not None else CrimeRecord.objects.count()
         with tqdm(total=total, desc="Screening", unit=" records", disable=None) as bar:
-            run = screen_records(self.operator, ids, progress=bar.update)
+            run = screen_records(self.operator, ids, progress=bar.update, processes=None)
         if run is None:
             self.stdout.write("Nothing to screen.")
             return
