@@ -140,21 +140,11 @@ def validate(kind: Kind, data: dict[str, Any]) -> str | None:
     outcome = data.get("outcome") or {}
     if "date" in outcome and not _is_real_date(outcome["date"]):
         return f"outcome.date: {outcome['date']!r} is not a real date"
-    return _too_long(data, "") if _exceeds(data, MAX_TEXT_CHARS) else None
-
-
-def _exceeds(value: Any, limit: int) -> bool:
-    """Whether anything in ``value`` is over its limit (``_too_long`` then says where): the
-    common case, nothing, found without building a path for every field."""
-    if isinstance(value, str):
-        return len(value) > limit
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if _exceeds(item, MAX_NARRATIVE_CHARS if key in _LONG_TEXT_FIELDS else MAX_TEXT_CHARS):
-                return True
-    elif isinstance(value, list):
-        return len(value) > MAX_LIST_ITEMS or any(_exceeds(item, limit) for item in value)
-    return False
+    over = _over_limit(data, MAX_TEXT_CHARS)
+    if over is None:
+        return None
+    path, why = over
+    return f"{''.join(reversed(path)).removeprefix('.')}: {why}"
 
 
 def _is_real_date(value: str) -> bool:
@@ -165,23 +155,29 @@ def _is_real_date(value: str) -> bool:
     return True
 
 
-def _too_long(value: Any, where: str) -> str | None:
+def _over_limit(value: Any, limit: int) -> tuple[list[str], str] | None:
+    """The first value over its limit: its path, innermost part first (".people", "[1]",
+    ".forename"), and why. A narrative may be long, every other text short; a list's items
+    share its field's limit. The path is built only for the value that is over, so a valid
+    record (nearly every one) costs a walk and no strings."""
     if isinstance(value, str):
-        field = where.rsplit(".", 1)[-1].split("[", 1)[0]
-        limit = MAX_NARRATIVE_CHARS if field in _LONG_TEXT_FIELDS else MAX_TEXT_CHARS
         if len(value) > limit:
-            return f"{where}: {len(value):,} characters, over the {limit:,} limit"
+            return [], f"{len(value):,} characters, over the {limit:,} limit"
     elif isinstance(value, dict):
         for key, item in value.items():
-            found = _too_long(item, f"{where}.{key}" if where else key)
+            found = _over_limit(
+                item, MAX_NARRATIVE_CHARS if key in _LONG_TEXT_FIELDS else MAX_TEXT_CHARS
+            )
             if found:
+                found[0].append(f".{key}")
                 return found
     elif isinstance(value, list):
         if len(value) > MAX_LIST_ITEMS:
-            return f"{where}: {len(value):,} items, over the {MAX_LIST_ITEMS} limit"
+            return [], f"{len(value):,} items, over the {MAX_LIST_ITEMS} limit"
         for index, item in enumerate(value):
-            found = _too_long(item, f"{where}[{index}]")
+            found = _over_limit(item, limit)
             if found:
+                found[0].append(f"[{index}]")
                 return found
     return None
 
