@@ -63,8 +63,7 @@ def _start_worker(config: ScreeningConfig) -> None:
 
 def _scan_chunk(inputs: list[ScanInput]) -> list[NarrativeFindings]:
     assert _screener is not None, "worker started without its engine"
-    scan = _screener.analyser.scan
-    return [scan(text, names, genders) for text, names, genders in inputs]
+    return _screener.scan_inputs(inputs)
 
 
 class NarrativeReader:
@@ -116,21 +115,15 @@ class NarrativeReader:
         """Every record's findings, in the order added (call once: the workers stop after).
         With workers, this process reads the chunks they have not started yet while it waits
         for theirs."""
-        scan = self._screener.analyser.scan
         if self._executor is None:
-            found: list[NarrativeFindings] = []
-            for text, names, genders in self._waiting:
-                found.append(scan(text, names, genders))
-                if progress is not None:
-                    progress(1)
-            return found
+            return self._screener.scan_inputs(self._waiting, progress=progress)
         if self._waiting:
             self._send()
-        found = []
+        found: list[NarrativeFindings] = []
         try:
             for future, chunk in self._sent:
                 if future.cancel():
-                    found.extend(scan(text, names, genders) for text, names, genders in chunk)
+                    found.extend(self._screener.scan_inputs(chunk))
                 else:
                     found.extend(future.result())
                 if progress is not None:
@@ -195,12 +188,17 @@ def _write_range(task: tuple[int, int, str]) -> ResultSummary:
 
 
 def _tallied(
-    decisions: Decisions, indexes: range, summary: ResultSummary
+    decisions: Decisions,
+    indexes: range,
+    summary: ResultSummary,
+    progress: Callable[[int], object] | None = None,
 ) -> Iterator[dict[str, Any]]:
     for index in indexes:
         result = decisions.result(index)
         summary.add(result)
         yield result
+        if progress is not None:
+            progress(1)
 
 
 def write_results(
@@ -220,10 +218,7 @@ def write_results(
     if workers == 1 or total < MIN_PARALLEL_RECORDS:
         summary = ResultSummary()
         with out.open("w", encoding="utf-8") as handle:
-            for result in _tallied(decisions, range(total), summary):
-                write_jsonl((result,), handle)
-                if progress is not None:
-                    progress(1)
+            write_jsonl(_tallied(decisions, range(total), summary, progress), handle)
         return summary
     global _decisions
     _decisions = decisions

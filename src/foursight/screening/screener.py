@@ -82,10 +82,19 @@ class Screener:
         progress: Callable[[int], object] | None = None,
     ) -> list[NarrativeFindings]:
         """Each record's narrative findings, in order (one process; see parallel.py for more)."""
+        return self.scan_inputs(map(scan_input, crimes), progress=progress)
+
+    def scan_inputs(
+        self,
+        inputs: Iterable[ScanInput],
+        *,
+        progress: Callable[[int], object] | None = None,
+    ) -> list[NarrativeFindings]:
+        """The findings for each ``scan_input``, in order; ``progress`` is told after each."""
         scan = self.analyser.scan
         findings: list[NarrativeFindings] = []
-        for crime in crimes:
-            findings.append(scan(*scan_input(crime)))
+        for text, names, genders in inputs:
+            findings.append(scan(text, names, genders))
             if progress is not None:
                 progress(1)
         return findings
