@@ -18,11 +18,12 @@ import splink
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import SettingsCreator, block_on
+from splink.blocking_rule_library import And, CustomRule
 from splink.internals.blocking_rule_creator import BlockingRuleCreator
 from splink.internals.comparison_creator import ComparisonCreator
 from splink.internals.comparison_level_creator import ComparisonLevelCreator
 
-from .table import BLOCKING_KEYS, HANDLE_KEY
+from .table import BLOCKING_KEYS, DOB_GUARDED_KEYS, HANDLE_KEY
 
 # Bump when the comparisons, their levels or the table columns change: a saved model with a
 # different design cannot be applied and must be retrained.
@@ -237,9 +238,26 @@ def design_labels() -> dict[str, list[str]]:
     return {name: [lvl.label for lvl in levels] for name, levels in comparison_design().items()}
 
 
+# The dates of birth of a pair could be one person's: one is missing, or they meet a level of
+# ``_dob_levels`` above "disagree" (within a year; the same day and month, which holds every
+# one-digit slip in the year; day and month transposed; a one-digit slip in the day or month is
+# within a year). Standard SQL, so it runs on DuckDB and Spark alike.
+DOB_COULD_MATCH = (
+    "(l.dob IS NULL OR r.dob IS NULL OR abs(l.dob_days - r.dob_days) <= 366"
+    " OR substr(l.dob, 6) = substr(r.dob, 6) OR l.dob_t = r.dob)"
+)
+
+
 def blocking_rules() -> list[BlockingRuleCreator | dict[str, Any]]:
-    """One equality rule per blocking-key column (see table.BLOCKING_KEYS), plus shared handles."""
-    rules: list[BlockingRuleCreator | dict[str, Any]] = [block_on(k) for k in BLOCKING_KEYS]
+    """One equality rule per blocking-key column (see table.BLOCKING_KEYS), plus shared handles.
+
+    A key that says little on its own (``DOB_GUARDED_KEYS``) only pairs mentions whose dates of
+    birth could be one person's: at a million records a shared phone or a surname and initial
+    pairs mostly strangers born years apart, whom the model would never link."""
+    rules: list[BlockingRuleCreator | dict[str, Any]] = [
+        And(block_on(k), CustomRule(DOB_COULD_MATCH)) if k in DOB_GUARDED_KEYS else block_on(k)
+        for k in BLOCKING_KEYS
+    ]
     rules.append(block_on(HANDLE_KEY, arrays_to_explode=[HANDLE_KEY]))
     return rules
 

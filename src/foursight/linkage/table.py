@@ -34,6 +34,9 @@ BLOCKING_KEYS: dict[str, tuple[str, ...]] = {
     "bk_dob_dt": ("dob_t", "fn_init"),  # day and month transposed
 }
 HANDLE_KEY = "bk_handles"
+# Keys shared by many strangers: blocking on them also asks that the dates of birth could agree
+# (model.DOB_COULD_MATCH).
+DOB_GUARDED_KEYS = frozenset({"bk_phone", "bk_fn_sx", "bk_sn_init"})
 
 
 def _columns(mentions: Sequence[Mention], today: date) -> dict[str, list[Any]]:
