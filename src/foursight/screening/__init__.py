@@ -2,7 +2,14 @@
 
 Pure Python (no Django). ``Screener.scan`` analyses one narrative; ``Screener.screen`` screens a
 batch of exchange-format crime records with their orders and linkage, one result per record.
+The modules every narrative passes through may run compiled (see ``native``).
 """
+
+from . import native
+
+native.choose()  # before any compiled module is imported: compiled, or their Python source
+
+# ruff: noqa: E402
 
 from .bench import benchmark
 from .catalogue import CATALOGUE, Behaviour

@@ -46,6 +46,7 @@ def benchmark(records: int = 20_000, generated: int = 5_000, seed: int = 7) -> d
     chunks shows what the code does on a quiet core. End to end: ``Screener.screen`` (narratives,
     series, decisions; not linkage) on ``generated`` records from foursight.synth.
     """
+    from . import native
     from .screener import Screener
 
     screener = Screener()
@@ -65,6 +66,7 @@ def benchmark(records: int = 20_000, generated: int = 5_000, seed: int = 7) -> d
         rates.append(len(part) / cpu)
     wall = max(time.perf_counter() - started_wall, 1e-9)
     figures: dict[str, Any] = {
+        "engine": native.engine(),  # compiled, or the Python source (see native.py)
         "narrative_records": records,
         "narrative_chars": 600,
         "narrative_cpu_seconds": round(cpu_total, 3),

@@ -26,9 +26,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import chain, compress
+from itertools import chain
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from .catalogue import CATALOGUE
 from .lexicon import CLAUSE_BREAK_WORDS, IRREGULAR, QUANTIFIERS
@@ -43,10 +43,10 @@ from .phrases import (
 from .rules import RULES, Rule
 from .text import NUM, Normaliser, Tokens, tokenise
 
-ACTIVE_STATUSES = frozenset({"current", "historic"})
-ROLE_TAGS = {"SUSP": "suspect", "VICT": "victim", "POLICE": "police", "OTHERP": "other"}
+ACTIVE_STATUSES: Final = frozenset({"current", "historic"})
+ROLE_TAGS: Final = {"SUSP": "suspect", "VICT": "victim", "POLICE": "police", "OTHERP": "other"}
 # Words that take a person as object: "sent IP msgs", "asked susp to stop", "told him".
-VERBISH_TAGS = frozenset(
+VERBISH_TAGS: Final = frozenset(
     {
         "SEND",
         "CONTACT_V",
@@ -66,7 +66,7 @@ VERBISH_TAGS = frozenset(
         "CHECK",
     }
 )
-TRANSITIVE = frozenset(
+TRANSITIVE: Final = frozenset(
     {
         "ask",
         "tell",
@@ -120,7 +120,7 @@ TRANSITIVE = frozenset(
     }
 )
 # "IP states the male tailed her": a reporting verb opens a clause; what follows is its subject.
-REPORTING = frozenset(
+REPORTING: Final = frozenset(
     {
         "state",
         "say",
@@ -140,8 +140,8 @@ REPORTING = frozenset(
         "that",
     }
 )
-PARTICIPLE_SUFFIXES = ("ed", "en")
-PARTICIPLES = frozenset(
+PARTICIPLE_SUFFIXES: Final = ("ed", "en")
+PARTICIPLES: Final = frozenset(
     {
         "seen",
         "sent",
@@ -174,7 +174,7 @@ PARTICIPLES = frozenset(
     }
 )
 # "she was parked", "he was sat": adjectival, not passive.
-STATIVE_PARTICIPLES = frozenset(
+STATIVE_PARTICIPLES: Final = frozenset(
     {
         "parked",
         "sat",
@@ -195,7 +195,7 @@ STATIVE_PARTICIPLES = frozenset(
         "involved",
     }
 )
-COUNT_UNITS = {
+COUNT_UNITS: Final = {
     "CONTACT_N": "contact",
     "WITHHELD": "contact",
     "LETTER": "letter",
@@ -203,13 +203,13 @@ COUNT_UNITS = {
     "COUNT_ITEM": "item",
     "OCCASION": "occasion",
 }
-DURATION_LEMMAS = frozenset({"day", "week", "month", "year", "night"})
+DURATION_LEMMAS: Final = frozenset({"day", "week", "month", "year", "night"})
 # Dates are counted to estimate separate occasions. A regex over the whole text with month and
 # weekday alternations costs more than tokenising, so only numeric dates use one; month and
 # weekday names are read from the tokens.
-NUMERIC_DATE_RE = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}")
-_DATE_HINT_RE = re.compile(r"[/.\-]\d")
-MONTHS = frozenset(
+NUMERIC_DATE_RE: Final = re.compile(r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}")
+_DATE_HINT_RE: Final = re.compile(r"[/.\-]\d")
+MONTHS: Final = frozenset(
     {
         "jan",
         "january",
@@ -237,7 +237,7 @@ MONTHS = frozenset(
         "december",
     }
 )
-WEEKDAYS = frozenset(
+WEEKDAYS: Final = frozenset(
     {
         "monday",
         "tuesday",
@@ -255,8 +255,8 @@ WEEKDAYS = frozenset(
         "sun",
     }
 )
-_DATE_WEEKDAYS = WEEKDAYS - {"sat", "sun", "wed", "mon", "fri"}  # too ambiguous alone
-_DATE_NAMES = _DATE_WEEKDAYS | MONTHS
+_DATE_WEEKDAYS: Final = WEEKDAYS - {"sat", "sun", "wed", "mon", "fri"}  # too ambiguous alone
+_DATE_NAMES: Final = _DATE_WEEKDAYS | MONTHS
 
 
 class Finding(NamedTuple):
@@ -277,6 +277,11 @@ class Finding(NamedTuple):
 
     def as_dict(self) -> dict[str, Any]:
         return {"behaviour": self.code, "text": self.text, "start": self.start, "end": self.end}
+
+
+# A named tuple's constructor is Python code (namedtuple makes it with eval), even called from
+# a compiled module; tuple.__new__ builds the same tuple in C.
+_new_tuple: Final = tuple.__new__
 
 
 class Count(NamedTuple):
@@ -334,7 +339,7 @@ class _Scan:
     behaviour, and never need them."""
 
     __slots__ = (
-        "_denies",
+        "_denials",
         "_marks",
         "_merged",
         "_pronouns",
@@ -377,7 +382,7 @@ class _Scan:
         self._roles: dict[int, str] | None = None
         self._pronouns: dict[str, str | None] = {}
         self._marks: dict[str, list[int]] | None = None
-        self._denies: bool | None = None
+        self._denials: list[int] | None = None
         self._scoped_from: dict[int, int] | None = None
         self._starts: dict[str, list[int]] = {}
         self.actors: dict[tuple[int, int, bool], str | None] = {}  # (anchor, end, perception)
@@ -393,7 +398,12 @@ class _Scan:
             return self.occurrences.get(part, _NO_SPANS)
         found = self._merged.get(part)
         if found is None:
-            lists = [spans for spans in map(self.occurrences.get, part) if spans]
+            occurrences = self.occurrences
+            lists: list[list[Span]] = []
+            for tag in part:
+                spans = occurrences.get(tag)
+                if spans:
+                    lists.append(spans)
             if len(lists) == 1:
                 found = lists[0]  # one alternative occurs: its own list (never changed)
             else:
@@ -436,10 +446,11 @@ class _Scan:
         return self._marks
 
     @property
-    def denies(self) -> bool:
-        if self._denies is None:
-            self._denies = "deny" in self.tokens.lemmas
-        return self._denies
+    def denials(self) -> list[int]:
+        """Where "deny" is, in token order."""
+        if self._denials is None:
+            self._denials = [at for at, lemma in enumerate(self.tokens.lemmas) if lemma == "deny"]
+        return self._denials
 
     @property
     def scoped_from(self) -> dict[int, int]:
@@ -447,9 +458,7 @@ class _Scan:
         sentence without one, is current (or a question) without looking further."""
         if self._scoped_from is None:
             positions = list(chain.from_iterable(self.marks.values()))
-            if self.denies:
-                lemmas = self.tokens.lemmas
-                positions += compress(range(len(lemmas)), map("deny".__eq__, lemmas))
+            positions += self.denials
             sentence = self.tokens.sentence
             first: dict[int, int] = {}
             for position in sorted(positions, reverse=True):
@@ -472,7 +481,7 @@ class _Plan(NamedTuple):
     actors: frozenset[str | None] | None  # the actors the rule accepts; None: any, not looked for
 
 
-_PLACE = 1 << 32  # (behaviour, place) keys: behaviour key * _PLACE + token or sentence index
+_PLACE: Final = 1 << 32  # (behaviour, place) keys: behaviour key * _PLACE + token or sentence index
 
 
 class NarrativeAnalyser:
@@ -631,7 +640,7 @@ class NarrativeAnalyser:
             if quick:
                 if key + sentence[span[0]] in settled:
                     continue
-                position = bisect_left(seconds, (span[1],))
+                position = _first_from(seconds, span[1])
                 if position == count or seconds[position][0] - span[1] > gap:
                     continue
             if anchored_first and (key + span[0] in seen or key + sentence[span[0]] in settled):
@@ -668,7 +677,7 @@ class NarrativeAnalyser:
                 not (anchor and cross) and key + sentence[start] in settled
             ):
                 continue  # (without ``cross`` the anchor is in the first part's sentence)
-            position = bisect_left(second_spans, (end,))
+            position = _first_from(second_spans, end)
             second = None
             while position < count:
                 candidate = second_spans[position]
@@ -830,7 +839,8 @@ class NarrativeAnalyser:
                 start = starts[probe]
                 probe -= 1
         quote = _quote(scan, first, last, low, high) if active or not catalogued else ""
-        finding = Finding(plan.code, text[start:end], start, end, status, sentence, actor, quote)
+        fields = (plan.code, text[start:end], start, end, status, sentence, actor, quote)
+        finding = _new_tuple(Finding, fields)
         findings = scan.findings
         if not catalogued:
             findings.signals.append(finding)
@@ -870,7 +880,8 @@ class NarrativeAnalyser:
             if negation + 1 < anchor and tokens.lemmas[negation + 1] == "to":
                 return "instruction"
             return "negated"
-        if scan.denies and "deny" in tokens.lemmas[low:anchor]:
+        denials = scan.denials
+        if denials and _first_within(denials, low, anchor) is not None:
             return "denied"
         # an order's terms ("RO with an exclusion zone around her street", "SPO prohibiting
         # him from attending her home"): what follows in the clause is forbidden, not done
@@ -1114,7 +1125,8 @@ class NarrativeAnalyser:
                 continue  # "IP sent him over 100 msgs", "PC attempted contact on 4 occasions"
             start = tokens.starts[min(first, unit_first)]
             stop = tokens.ends[max(end, last) - 1]
-            counts.append(Count(value, unit, scan.text[start:stop], start, stop, sentence))
+            fields = (value, unit, scan.text[start:stop], start, stop, sentence)
+            counts.append(_new_tuple(Count, fields))
         return counts
 
     def _numbers(self, scan: _Scan) -> list[tuple[int, int, float]]:
@@ -1143,13 +1155,13 @@ class NarrativeAnalyser:
         return numbers
 
 
-_NO_SPANS: list[Span] = []  # shared: never changed
-_EMERGES = "EMERGE"
+_NO_SPANS: Final[list[Span]] = []  # shared: never changed
+_EMERGES: Final = "EMERGE"
 _RECEIVES, _FINDS, _REPORTS = 1, 2, 4
 _UNKNOWN, _NONE = -2, -1  # a position not yet worked out; no position
-_HEAD_WORDS = frozenset({"one", "time", "place", "day", "night"})  # "whichever one she"
-_WALK_BITS = (("RECEIVE", _RECEIVES), ("DISCOVER", _FINDS), ("REPORT_V", _REPORTS))
-_WALK_MARKS: dict[frozenset[str], int] = {}  # a token's tags -> its ``_WALK_BITS``
+_HEAD_WORDS: Final = frozenset({"one", "time", "place", "day", "night"})  # "whichever one she"
+_WALK_BITS: Final = (("RECEIVE", _RECEIVES), ("DISCOVER", _FINDS), ("REPORT_V", _REPORTS))
+_WALK_MARKS: Final[dict[frozenset[str], int]] = {}  # a token's tags -> its ``_WALK_BITS``
 
 
 def _walk_mark(tags: frozenset[str]) -> int:
@@ -1161,11 +1173,13 @@ def _walk_mark(tags: frozenset[str]) -> int:
     return mark
 
 
-_THING = "thing"  # the actor of "a note was found at her door": not a person
-_PERSON_TAGS = frozenset({"SUSP", "PRON_M", "PRON_F", "PRON_T", "MALE", "FEMALE", "OTHERP", "VICT"})
-_PERSON_WORDS = frozenset({"someone", "somebody", "person", "people", "man", "woman", "men"})
+_THING: Final = "thing"  # the actor of "a note was found at her door": not a person
+_PERSON_TAGS: Final = frozenset(
+    {"SUSP", "PRON_M", "PRON_F", "PRON_T", "MALE", "FEMALE", "OTHERP", "VICT"}
+)
+_PERSON_WORDS: Final = frozenset({"someone", "somebody", "person", "people", "man", "woman", "men"})
 # Words between a subject or an "and" and the verb: "and then went", "and has also sent".
-_ADVERBS = frozenset(
+_ADVERBS: Final = frozenset(
     {
         "also",
         "then",
@@ -1194,22 +1208,26 @@ _ADVERBS = frozenset(
         "allegedly",
     }
 )
-_JOINING = frozenset({"and", "then", "but", "before", "after"})
-_DETERMINERS = frozenset({"a", "an", "the", "any", "another", "further", "this", "that"})
-_AND_THEN = frozenset({"and", "then"})
-_WHICH_THAT = frozenset({"which", "that"})
-_RELATIVE_DETS = frozenset({"a", "an", "the", "same", "her", "his", "their", "every", "each"})
+_JOINING: Final = frozenset({"and", "then", "but", "before", "after"})
+_DETERMINERS: Final = frozenset({"a", "an", "the", "any", "another", "further", "this", "that"})
+_AND_THEN: Final = frozenset({"and", "then"})
+_WHICH_THAT: Final = frozenset({"which", "that"})
+_RELATIVE_DETS: Final = frozenset(
+    {"a", "an", "the", "same", "her", "his", "their", "every", "each"}
+)
 # Words between "from"/"by" and the agent: "from the male", "by his ex".
-_AGENT_LEADS = frozenset({"the", "a", "an", "his", "her", "their", "another", "unknown", "same"})
-_GROUP_WORDS = frozenset(
+_AGENT_LEADS: Final = frozenset(
+    {"the", "a", "an", "his", "her", "their", "another", "unknown", "same"}
+)
+_GROUP_WORDS: Final = frozenset(
     {NUM, "one", "group", "gang", "number", "couple", "pair", "bunch", "some", "several", "all"}
     | {"both", "each", "any", "most", "many", "few", "lot", "crowd", "load"}
 )
 # After a noun that is a subject: "and messages continued", "and the calls kept coming".
-_SUBJECT_FOLLOWERS = frozenset(
+_SUBJECT_FOLLOWERS: Final = frozenset(
     {"be", "have", "continue", "keep", "start", "arrive", "come", "appear", "stop", "persist"}
 )
-_SUBORDINATORS: frozenset[str] = frozenset(
+_SUBORDINATORS: Final[frozenset[str]] = frozenset(
     {
         "whichever",
         "whatever",
@@ -1235,24 +1253,24 @@ _SUBORDINATORS: frozenset[str] = frozenset(
         "every",
     }
 )
-_SUBORDINATE_LEADS = _SUBORDINATORS | _HEAD_WORDS
-_SCOPE_TAGS = ("NEG", "INSTR", "HYPO", "FEARV", "FUT", "ADVICE", "TERMS")
+_SUBORDINATE_LEADS: Final = _SUBORDINATORS | _HEAD_WORDS
+_SCOPE_TAGS: Final = ("NEG", "INSTR", "HYPO", "FEARV", "FUT", "ADVICE", "TERMS")
 # Words that show the order being broken, which ends its terms' scope ("despite", "breached").
-_TERMS_BROKEN = ("PERSIST", "BREACH", "BREACH_DIRECT")
-_COUNT_RULE = Rule("COUNT", (frozenset({"NUM"}),), ())
-_COUNT_LEAD = frozenset({NUM, "approx", "over", "up", "to"})
-_NOT_SUSPECT = frozenset({"victim", "police", "other", _THING})
+_TERMS_BROKEN: Final = ("PERSIST", "BREACH", "BREACH_DIRECT")
+_COUNT_RULE: Final = Rule("COUNT", (frozenset({"NUM"}),), ())
+_COUNT_LEAD: Final = frozenset({NUM, "approx", "over", "up", "to"})
+_NOT_SUSPECT: Final = frozenset({"victim", "police", "other", _THING})
 # The actors each rule's ``actor`` accepts (None: no one is named, which counts as the suspect).
-_ACCEPTED: dict[str, frozenset[str | None]] = {
+_ACCEPTED: Final[dict[str, frozenset[str | None]]] = {
     "suspect": frozenset({None, "suspect"}),
     "named": frozenset({"suspect"}),
     "victim": frozenset({None, "victim"}),
     "not_police": frozenset({None, "suspect", "victim", _THING}),
 }
-_PEOPLE = frozenset(ROLE_TAGS.values())
+_PEOPLE: Final = frozenset(ROLE_TAGS.values())
 
 
-_OCCURRENCE_TAGS = frozenset(
+_OCCURRENCE_TAGS: Final = frozenset(
     {tag for item in RULES for part in (*item.parts, item.context, item.narrative) for tag in part}
     | set(ROLE_TAGS)
     | {"PRON_M", "PRON_F", "MALE", "FEMALE", "HIST", "QUANT", *_SCOPE_TAGS}
@@ -1267,7 +1285,7 @@ def _occurrence_tags(tags: frozenset[str]) -> tuple[str, ...]:
 
 
 # Tags found in most narratives: a poor way to find the rules worth trying.
-_COMMON_TAGS = frozenset(
+_COMMON_TAGS: Final = frozenset(
     {
         "BE_AUX",
         "LOC_PREP",
@@ -1323,6 +1341,20 @@ def _has_rejects(rule: Rule) -> bool:
     )
 
 
+def _first_from(spans: list[Span], position: int) -> int:
+    """Where the first of the sorted ``spans`` starting at ``position`` or later is:
+    ``bisect_left(spans, (position,))``, as a loop that compiles to plain C (no tuple to
+    build and compare)."""
+    low, high = 0, len(spans)
+    while low < high:
+        middle = (low + high) >> 1
+        if spans[middle][0] < position:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
 def _first_within(positions: list[int], low: int, high: int) -> int | None:
     """The first of the sorted ``positions`` in [low, high), if any."""
     if not positions:
@@ -1344,7 +1376,7 @@ def _after_within(
     """Spans starting at most ``gap`` tokens after ``prev_end`` (in the same sentence unless
     ``cross``), nearest first, up to the first one too far."""
     out: list[Span] = []
-    for position in range(bisect_left(candidates, (prev_end,)), len(candidates)):
+    for position in range(_first_from(candidates, prev_end), len(candidates)):
         start, end = candidates[position]
         if start - prev_end > gap or (not cross and sentence[start] != sentence[prev_start]):
             break
@@ -1383,7 +1415,7 @@ def _roles(
     if names:
         for name in names.keys() & set(raws):
             if not name.endswith(("'s", "\u2019s")):
-                index = raws.index(name)
+                index = _next_index(raws, name, 0)
                 while index >= 0:
                     roles[index] = names[name]
                     index = _next_index(raws, name, index + 1)
@@ -1401,14 +1433,16 @@ def _roles(
     return roles, pronoun_role
 
 
-_POSSESSIVE_ENDINGS = ("'s", "\u2019s", "s'")
+_POSSESSIVE_ENDINGS: Final = ("'s", "\u2019s", "s'")
 
 
 def _next_index(items: list[str], item: str, start: int) -> int:
-    try:
-        return items.index(item, start)
-    except ValueError:
-        return -1
+    """Where ``item`` is next in ``items`` from ``start``, or -1 (a loop: compiled, it is
+    cheaper than ``list.index`` and the exception at the end)."""
+    for index in range(start, len(items)):
+        if items[index] == item:
+            return index
+    return -1
 
 
 def _genders(
@@ -1626,6 +1660,13 @@ def _unit_of(tags: frozenset[str]) -> str | None:
     return None
 
 
+# What a quote may start after: white space (every character ``str.isspace`` accepts lies
+# below U+3001) or a clause mark. A set lookup, not a method call per character.
+_QUOTE_OPENERS: Final = frozenset(
+    [*(chr(code) for code in range(0x3001) if chr(code).isspace()), *".;,("]
+)
+
+
 def _quote(scan: _Scan, first: int, last: int, low: int, high: int) -> str:
     """The clause around a match, at most a few words either side."""
     tokens = scan.tokens
@@ -1643,10 +1684,7 @@ def _quote(scan: _Scan, first: int, last: int, low: int, high: int) -> str:
     start, stop = tokens.starts[begin], tokens.ends[end - 1]
     text = scan.text
     # never start or stop inside a word or a date ("21/11/22", "ex-p")
-    while start > 0:
-        before = text[start - 1]
-        if before.isspace() or before in ".;,(":
-            break
+    while start > 0 and text[start - 1] not in _QUOTE_OPENERS:
         start -= 1
     length = len(text)
     while stop < length and text[stop].isalnum():
@@ -1670,7 +1708,7 @@ def _dates(text: str, tokens: Tokens) -> int:
         return len(found)
     found.update(named & _DATE_WEEKDAYS)
     for month in named & MONTHS:
-        index = raws.index(month)
+        index = _next_index(raws, month, 0)
         while index >= 0:
             near = [values[k] for k in (index - 1, index + 1) if k in values]
             day = next((v for v in near if 1 <= v <= 31), None)
@@ -1702,9 +1740,9 @@ def _date_part(text: str, tokens: Tokens, index: int) -> bool:
     return len(raw) == 4 and raw.isdigit() and 1900 <= int(raw) <= 2100
 
 
-_DATE_CHARACTERS = frozenset("0123456789/.-\u2013")
-_RANGE_RE = re.compile(r"\d{1,4}[-\u2013]\d{1,4}")
-_DATE_SEPARATOR_RE = re.compile(r"\d[.\-\u2013]\d")
+_DATE_CHARACTERS: Final = frozenset("0123456789/.-\u2013")
+_RANGE_RE: Final = re.compile(r"\d{1,4}[-\u2013]\d{1,4}")
+_DATE_SEPARATOR_RE: Final = re.compile(r"\d[.\-\u2013]\d")
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
@@ -1725,7 +1763,7 @@ def _longest_first(finding: Finding) -> tuple[str, int, int]:
     return finding.code, finding.start, -finding.end
 
 
-_START_CODE = attrgetter("start", "code")
+_START_CODE: Final = attrgetter("start", "code")
 
 
 def _occasions(findings: NarrativeFindings) -> int:
@@ -1745,4 +1783,4 @@ def _occasions(findings: NarrativeFindings) -> int:
 
 
 # Behaviours that are acts (not the markers B27 frequency and B30 separation, nor impact).
-_ACTS = frozenset(f"B{number:02d}" for number in range(1, 30) if number != 27)
+_ACTS: Final = frozenset(f"B{number:02d}" for number in range(1, 30) if number != 27)

@@ -14,11 +14,9 @@ contact, "follow up" is not following): those words lose their ``SHADOWED_TAGS``
 from __future__ import annotations
 
 from bisect import insort
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import repeat
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 import ahocorasick
 
@@ -26,15 +24,15 @@ from .lexicon import CONCEPTS, SHADOWED_TAGS, SHADOWING_TAGS
 from .text import MONEY, NUM, TOKEN_RE, Normaliser
 
 Span = tuple[int, int]  # [first, end) token range
-PLACEHOLDERS = frozenset({NUM, MONEY})
-EMPTY: frozenset[str] = frozenset()
-GERUND = "GERUND"
-_GERUND_TAGS = frozenset({GERUND})
+PLACEHOLDERS: Final = frozenset({NUM, MONEY})
+EMPTY: Final[frozenset[str]] = frozenset()
+GERUND: Final = "GERUND"
+_GERUND_TAGS: Final = frozenset({GERUND})
 
 # Code alphabets: Latin-1 characters, so code strings are compact; 64 x 64 codes per two
 # characters (a third character is added if the vocabulary ever outgrows that).
-_FIRST_ALPHABET = [chr(c) for c in range(0x40, 0x80)]
-_LATER_ALPHABET = [chr(c) for c in range(0xC0, 0x100)]
+_FIRST_ALPHABET: Final = [chr(c) for c in range(0x40, 0x80)]
+_LATER_ALPHABET: Final = [chr(c) for c in range(0xC0, 0x100)]
 
 
 class Phrase(NamedTuple):
@@ -49,7 +47,6 @@ class Phrase(NamedTuple):
     # word, and (first offset, end offset) for each shorter phrase, that loses tags.
     shadows_words: tuple[tuple[int, frozenset[str], tuple[str, ...]], ...]
     shadows_phrases: tuple[Span, ...]
-    only: str | None  # the one looked-up tag, when there is exactly one (the common case)
 
 
 @dataclass(frozen=True)
@@ -59,6 +56,7 @@ class PhraseLexicon:
     other: str  # the code of a lemma no phrase uses
     width: int
     word_tags: dict[str, frozenset[str]]  # lemma -> the tags of the word on its own
+    entries: dict[str, tuple[str, frozenset[str]]]  # lemma -> (its code, word_tags or EMPTY)
 
 
 @dataclass
@@ -109,14 +107,14 @@ def compile_phrases(
         if len(lemmas) > 1 and not tags.isdisjoint(SHADOWING_TAGS):
             words, shorter = _shadowed_inside(lemmas, tag_sets, looked_up)
         listed = looked_up(tags)
-        only = listed[0] if len(listed) == 1 else None
-        phrase = Phrase(len(lemmas) - 1, tags, listed, unshadowed, words, shorter, only)
+        phrase = Phrase(len(lemmas) - 1, tags, listed, unshadowed, words, shorter)
         if len(lemmas) == 1 and not phrase.looked_up:
             continue  # a word's tags come from ``word_tags``; with no lists to add to, skip it
         automaton.add_word("".join(code_of[lemma] for lemma in lemmas), phrase)
     automaton.make_automaton()
     word_tags = {lemmas[0]: tags for lemmas, tags in tag_sets.items() if len(lemmas) == 1}
-    return PhraseLexicon(automaton, code_of, _code(0, width), width, word_tags)
+    entries = {lemma: (code, word_tags.get(lemma, EMPTY)) for lemma, code in code_of.items()}
+    return PhraseLexicon(automaton, code_of, _code(0, width), width, word_tags, entries)
 
 
 def _shadowed_inside(
@@ -162,14 +160,26 @@ def index_phrases(
 ) -> PhraseIndex:
     """Every phrase that lies within one sentence, shadowed where a longer phrase covers it."""
     width = lexicon.width
-    codes = "".join(map(lexicon.code_of.get, lemmas, repeat(lexicon.other)))
-    # a single word's tags depend on its lemma only; the position after the last is empty
-    tags_at = list(map(lexicon.word_tags.get, lemmas, repeat(EMPTY)))
-    tags_at.append(EMPTY)
-    occurrences: defaultdict[str, list[Span]] = defaultdict(list)
+    entries, other = lexicon.entries, lexicon.other
+    # each lemma's code, and its tags as a single word (they depend on the lemma only)
+    parts: list[str] = []
+    tags_at: list[frozenset[str]] = []
+    for lemma in lemmas:
+        entry = entries.get(lemma)
+        if entry is None:
+            parts.append(other)
+            tags_at.append(EMPTY)
+        else:
+            parts.append(entry[0])
+            tags_at.append(entry[1])
+    tags_at.append(EMPTY)  # the position after the last token
+    codes = "".join(parts)
+    occurrences: dict[str, list[Span]] = {}
     word_spans = _word_spans(len(codes), width)
     longer: list[tuple[int, int, Phrase]] = []
-    for char_end, phrase in lexicon.automaton.iter(codes):
+    hit: tuple[int, Phrase]
+    for hit in lexicon.automaton.iter(codes):
+        char_end, phrase = hit
         if phrase.reach:
             last = char_end // width
             first = last - phrase.reach
@@ -177,12 +187,13 @@ def index_phrases(
                 longer.append((first, last + 1, phrase))
             continue
         # a single word: reported in token order, so its lists stay sorted
-        if phrase.only is not None:
-            occurrences[phrase.only].append(word_spans[char_end])
-            continue
         span = word_spans[char_end]
         for tag in phrase.looked_up:
-            occurrences[tag].append(span)
+            found = occurrences.get(tag)
+            if found is None:
+                occurrences[tag] = [span]
+            else:
+                found.append(span)
     if longer:
         _add_longer(longer, tags_at, occurrences)
     spans = [(index, index + 1) for index in gerunds]
@@ -191,11 +202,10 @@ def index_phrases(
         for index, _end in spans:
             known = tags_at[index]
             tags_at[index] = known | _GERUND_TAGS if known else _GERUND_TAGS
-    occurrences.default_factory = None  # a plain mapping from here on, without a copy
     return PhraseIndex(tags_at, occurrences)
 
 
-_WORD_SPANS: dict[int, list[Span]] = {}
+_WORD_SPANS: Final[dict[int, list[Span]]] = {}
 
 
 def _word_spans(length: int, width: int) -> list[Span]:

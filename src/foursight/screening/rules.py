@@ -13,7 +13,7 @@ Codes B01-B32 are catalogue behaviours; upper-case names are context signals the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
 # "named": the suspect must be named (susp, he, the male); no one named is not enough.
 Actor = Literal["suspect", "victim", "any", "not_police", "named"]
@@ -67,15 +67,15 @@ def rule(code: str, spec: str, gap: int | tuple[int, ...] = 5, **options: object
     return Rule(code, parts, gaps, **options)  # type: ignore[arg-type]
 
 
-PERSON = "TARGET|VICT"
-CONTACT_ACT = "CONTACT_V|SEND|CONTACT_N"
+PERSON: Final = "TARGET|VICT"
+CONTACT_ACT: Final = "CONTACT_V|SEND|CONTACT_N"
 # Conduct that "did not stop" can govern ("would not stop calling her", not "did not stop at
 # the junction").
-STOP_OBJECT = "CONTACT_V|CONTACT_N|SEND|ARRIVE|ARRIVE_ROUND|FOLLOW|TAIL|WATCH"
+STOP_OBJECT: Final = "CONTACT_V|CONTACT_N|SEND|ARRIVE|ARRIVE_ROUND|FOLLOW|TAIL|WATCH"
 # Acts that show conduct after an order was made (not SEND: "the order was made").
-AFTER_ORDER_ACT = "CONTACT_V|CONTACT_N|ARRIVE|APPROACH|WAIT|LOITER|GIFT|LETTER|WITHHELD"
+AFTER_ORDER_ACT: Final = "CONTACT_V|CONTACT_N|ARRIVE|APPROACH|WAIT|LOITER|GIFT|LETTER|WITHHELD"
 
-RULES: tuple[Rule, ...] = (
+RULES: Final[tuple[Rule, ...]] = (
     # B01 following. "follow" needs a person or vehicle as object, so "following the incident",
     # "the following day" and "follow-up" never fire; a platform nearby makes it online (B14).
     rule(

@@ -13,9 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, chain, compress, islice, pairwise, repeat
-from operator import add, itemgetter, sub
-from typing import Any, NamedTuple, cast
+from itertools import pairwise
+from typing import Any, Final, NamedTuple
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extractOne
@@ -29,21 +28,21 @@ from .lexicon import (
     PROTECTED_WORDS,
 )
 
-NUM = "#num"
-MONEY = "#money"
-MONTH = "#month"
+NUM: Final = "#num"
+MONEY: Final = "#money"
+MONTH: Final = "#month"
 
 # Sums of money ("£650", "$1,200": a sum, never a count), numbers ("9,800", "300+", "x40"), words
 # (with inner apostrophes, hyphens or slashes: "ex-p", "w/h", "hasn't") and the punctuation that
 # ends clauses.
-TOKEN_RE = re.compile(
+TOKEN_RE: Final = re.compile(
     r"[£$€]\d+(?:,\d{3})*(?:\.\d+)?k?|x\d+(?:[,.]\d+)*\+?|\d+(?:,\d{3})*(?:\.\d+)?\+?|24/7"
     r"|[^\W\d_]+(?:['\u2019/\-][^\W\d_]+)*(?:['\u2019](?=\s|$))?|[.;:!?,()\"\n]"
     r"|(?<=\s)[-\u2013\u2014](?=\s)"
 )
-SENTENCE_END = frozenset({".", ";", "!", "?", "\n", "-", "\u2013", "\u2014"})
-SOFT_BREAK = frozenset({",", ":", "(", ")", '"'})
-MONTH_NAMES = frozenset(
+SENTENCE_END: Final = frozenset({".", ";", "!", "?", "\n", "-", "\u2013", "\u2014"})
+SOFT_BREAK: Final = frozenset({",", ":", "(", ")", '"'})
+MONTH_NAMES: Final = frozenset(
     {
         "jan",
         "january",
@@ -71,7 +70,7 @@ MONTH_NAMES = frozenset(
         "december",
     }
 )
-_MONTH_CONTEXT = frozenset(
+_MONTH_CONTEXT: Final = frozenset(
     {
         "in",
         "since",
@@ -91,7 +90,7 @@ _MONTH_CONTEXT = frozenset(
         "on",
     }
 )
-_CONTRACTIONS = {
+_CONTRACTIONS: Final = {
     "won't": ("will", "not"),
     "can't": ("can", "not"),
     "cannot": ("can", "not"),
@@ -104,10 +103,10 @@ _CONTRACTIONS = {
     "there's": ("there", "be"),
     "i'm": ("i", "be"),
 }
-_VOWELS = frozenset("aeiou")
-_CURRENCY = frozenset("£$€")
+_VOWELS: Final = frozenset("aeiou")
+_CURRENCY: Final = frozenset("£$€")
 # Numbers that are names, not counts: "call 999", "Life360".
-LITERAL_NUMBERS = frozenset({"999", "101", "360", "111"})
+LITERAL_NUMBERS: Final = frozenset({"999", "101", "360", "111"})
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,7 @@ def _phrase_words() -> set[str]:
 
 # Words that never take endings: "shed" is not "she" + d, "thing" not "the" + ing, "evening"
 # not "even" + ing.
-_NO_INFLECTIONS = frozenset(
+_NO_INFLECTIONS: Final = frozenset(
     {
         "she",
         "the",
@@ -357,22 +356,15 @@ class Chunk(NamedTuple):
     """The tokens of one space-separated piece of text ("home.", "(female)", "msgs"), with
     offsets relative to the piece. Only the events need the narrative around them."""
 
-    # (lemma, raw token, step, True) for each lemma, then (None, None, step, False): a step is
-    # how far this start is from the previous one (the first from the chunk's start), and the
-    # last reaches the next chunk's start. Chained over a narrative, the steps add up to every
-    # token's offset, and the fields are read with slices: a few C-level passes in all.
-    flat: tuple[Any, ...]
-    records: int  # len(flat) // 4
+    lemmas: tuple[str, ...]
+    raws: tuple[str, ...]  # the raw token of each lemma ("can't" gives two lemmas)
+    starts: tuple[int, ...]  # where each lemma's raw token starts in the piece
     special: bool  # has events, numbers or gerunds
     # (kind, index of the next lemma, raw, start, end) for sentence and clause breaks, clause
     # break words and "may"/"march", which depend on what is around them
     events: tuple[tuple[int, int, str, int, int], ...]
     values: tuple[tuple[int, float], ...]  # (lemma index, value) of numbers
     gerunds: tuple[int, ...]  # lemma indexes of "-ing" words
-
-
-_FLAT, _RECORDS, _SPECIAL = (itemgetter(n) for n in range(3))
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 class _ChunkCache:
@@ -387,18 +379,11 @@ class _ChunkCache:
         self.edges: dict[tuple[str, bool, bool], Chunk] = {}
         self.info: dict[str, tuple[Any, ...]] = {}  # raw token -> its classification
 
-    def look_up(self, chunks: list[str]) -> list[Chunk]:
-        """The analysis of each chunk of a narrative, in order."""
-        found: list[Chunk | None] = list(map(self.inner.get, chunks))
-        last = len(chunks) - 1
-        found[0] = self.edge_chunk(chunks[0], True, last == 0)
-        if last:
-            found[last] = self.edge_chunk(chunks[last], False, True)
-        if None in found:
-            for number, entry in enumerate(found):
-                if entry is None:
-                    found[number] = self.inner_chunk(chunks[number])
-        return cast("list[Chunk]", found)
+    def chunk(self, chunk: str, number: int, last: int) -> Chunk:
+        """The analysis of the ``number``-th chunk of a narrative whose last is ``last``."""
+        if 0 < number < last:
+            return self.inner_chunk(chunk)
+        return self.edge_chunk(chunk, number == 0, number == last)
 
     def inner_chunk(self, chunk: str) -> Chunk:
         found = self.inner.get(chunk)
@@ -449,14 +434,10 @@ class _ChunkCache:
                 forms.append(form)
                 raws.append(raw)
                 starts.append(start)
-        steps = [b - a for a, b in pairwise([0, *starts, length + 1])]
-        flat: list[Any] = []
-        for form, raw, step in zip(forms, raws, steps, strict=False):
-            flat += (form, raw, step, True)
-        flat += (None, None, steps[-1], False)
         return Chunk(
-            tuple(flat),
-            len(forms) + 1,
+            tuple(forms),
+            tuple(raws),
+            tuple(starts),
             bool(events or values or gerunds),
             tuple(events),
             tuple(values),
@@ -467,37 +448,43 @@ class _ChunkCache:
 def tokenise(text: str, normalise: Normaliser, break_words: Iterable[str]) -> Tokens:
     """Split a narrative into normalised tokens with offsets, sentences and clauses.
 
-    Written for speed (this runs for every record). The text is split at spaces into chunks;
-    each distinct chunk is tokenised once and cached (the vocabulary of police narratives is
-    small), the token columns are joined with C-level ``chain``/``map``, and only the chunks
-    with sentence or clause breaks, numbers or gerunds get a Python loop of their own.
+    Written for speed (this runs for every record, compiled: see ``native``). The text is split
+    at spaces into chunks; each distinct chunk is tokenised once and cached (the vocabulary of
+    police narratives is small), the chunks' token columns are joined, and only the chunks with
+    sentence or clause breaks, numbers or gerunds are looked at again.
     """
     breaks = break_words if isinstance(break_words, frozenset) else frozenset(break_words)
     lower = text.lower()
     if len(lower) != len(text):  # lower-casing changed the length: offsets need the original
         return _tokenise_each(text, normalise, breaks)
     chunks = lower.split(" ")
-    entries = normalise.chunk_cache(breaks).look_up(chunks)
-    flat = list(chain.from_iterable(map(_FLAT, entries)))
-    kept = flat[3::4]
-    lemmas = list(compress(flat[0::4], kept))
-    raws = list(compress(flat[1::4], kept))
-    running = list(accumulate(flat[2::4]))  # token starts, and each chunk's end + 1
-    starts = list(compress(running, kept))
-    ends = list(map(add, starts, map(len, raws)))  # a raw token is the text it came from
-    specials = list(compress(range(len(entries)), map(_SPECIAL, entries)))
-    # where each chunk's records start: its lemmas follow those of the chunks before it, and
-    # the record before them is where the previous chunk's steps reached its start
-    firsts = list(accumulate(map(_RECORDS, entries), initial=0)) if specials else []
-    return _structure(text, entries, specials, firsts, running, lemmas, raws, starts, ends)
+    cache = normalise.chunk_cache(breaks)
+    inner = cache.inner
+    lemmas: list[str] = []
+    raws: list[str] = []
+    starts: list[int] = []
+    specials: list[tuple[Chunk, int, int]] = []  # (chunk, its first lemma, its offset)
+    offset = 0
+    last = len(chunks) - 1
+    for number, chunk in enumerate(chunks):
+        entry = inner.get(chunk) if 0 < number < last else None
+        if entry is None:
+            entry = cache.chunk(chunk, number, last)
+        if entry.special:
+            specials.append((entry, len(lemmas), offset))
+        if entry.lemmas:
+            lemmas.extend(entry.lemmas)
+            raws.extend(entry.raws)
+            for start in entry.starts:
+                starts.append(offset + start)
+        offset += len(chunk) + 1
+    ends = [start + len(raw) for start, raw in zip(starts, raws, strict=True)]
+    return _structure(text, specials, lemmas, raws, starts, ends)
 
 
 def _structure(
     text: str,
-    entries: list[Chunk],
-    specials: list[int],
-    firsts: list[int],
-    running: list[int],
+    specials: list[tuple[Chunk, int, int]],
     lemmas: list[str],
     raws: list[str],
     starts: list[int],
@@ -512,11 +499,7 @@ def _structure(
     sent = sent_first = 0
     # ``previous`` is the last lemma, or the last punctuation mark when no lemma followed it
     mark_at, mark = -1, ""
-    for number in specials:
-        entry = entries[number]
-        first = firsts[number]
-        base = first - number  # one record per chunk is not a lemma
-        offset = running[first - 1] if number else 0
+    for entry, base, offset in specials:
         for kind, at, raw, start, end in entry.events:
             index = base + at
             if kind == _BREAK:
@@ -548,12 +531,14 @@ def _structure(
     total = len(lemmas)
     if total > sent_first:
         bounds.append((sent_first, total))
-    # each sentence number (each clause start) repeated over its tokens, in C-level passes
-    lengths = map(sub, map(_SECOND, bounds), map(_FIRST, bounds))
-    sentence = list(chain.from_iterable(map(repeat, range(len(bounds)), lengths)))
+    # each token's sentence number and clause start
+    sentence: list[int] = []
+    for number, (first, end) in enumerate(bounds):
+        sentence.extend([number] * (end - first))
     clause_points.append(total)
-    spans = map(sub, islice(clause_points, 1, None), clause_points)
-    clause_start = list(chain.from_iterable(map(repeat, clause_points, spans)))
+    clause_start: list[int] = []
+    for point, following in pairwise(clause_points):
+        clause_start.extend([point] * (following - point))
     return Tokens(
         lemmas,
         raws,
