@@ -23,6 +23,7 @@ $(BIN)/.installed: requirements/base.txt requirements/dev.txt pyproject.toml
 
 $(BIN)/.package: $(BIN)/.installed $(COMPILED_SOURCES)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -c 'from foursight.screening import native; print("screening engine: %(engine)s (%(why)s)" % native.engine())'
 	touch $@
 
 install: $(BIN)/.package

@@ -6,10 +6,12 @@ src/foursight/screening/native.py, which also picks the engine at run time).
 
 import importlib.util
 import os
+import sys
 from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
+from setuptools.errors import BaseError, CCompilerError
 
 HERE = Path(__file__).resolve().parent
 _spec = importlib.util.spec_from_file_location("native", HERE / "src/foursight/screening/native.py")
@@ -23,13 +25,36 @@ MYPYC_OPTIONS = ["--config-file", "", "--python-version", "3.11", "--ignore-miss
 
 
 class BuildCompiledCore(build_ext):
-    """build_ext, then the manifest beside the extension modules (in place or in the wheel)."""
+    """build_ext, then the manifest beside the extension modules (in place or in the wheel).
+
+    The compiled core is an optional speed-up, as C speed-ups are in MarkupSafe or simplejson:
+    where it cannot be built (no C compiler or Python headers) the package installs without
+    it and runs the Python source, and says so."""
 
     def run(self) -> None:
-        super().run()
+        try:
+            super().run()
+        except (BaseError, CCompilerError, OSError) as exc:
+            self._remove_outputs()
+            print(
+                f"WARNING: the compiled screening core was not built ({exc}); the Python source"
+                " will run: the same results at about half the speed. Install gcc and the Python"
+                " headers, then `make install`, to compile it.",
+                file=sys.stderr,
+            )
+            return
         if self.extensions:
-            first = self.get_ext_fullpath(f"{native.PACKAGE}.{native.COMPILED_MODULES[0]}")
-            native.write_manifest(SOURCE_FOLDER, Path(first).parent)
+            native.write_manifest(SOURCE_FOLDER, self._output_folder())
+
+    def _output_folder(self) -> Path:
+        first = self.get_ext_fullpath(f"{native.PACKAGE}.{native.COMPILED_MODULES[0]}")
+        return Path(first).parent
+
+    def _remove_outputs(self) -> None:
+        """No half-built core: the extension modules that were made, and an old manifest."""
+        for extension in self.extensions:
+            Path(self.get_ext_fullpath(extension.name)).unlink(missing_ok=True)
+        (self._output_folder() / native.MANIFEST).unlink(missing_ok=True)
 
 
 def ext_modules() -> list:

@@ -111,3 +111,12 @@ def test_a_missing_or_broken_manifest_is_out_of_date(fake_build: Path):
     assert _choose(fake_build)["engine"] == "python"
     (fake_build / native.MANIFEST).unlink()
     assert _choose(fake_build)["engine"] == "python"
+
+
+def test_a_partial_build_is_not_used(fake_build: Path):
+    # a build that failed half way: the modules left are not imported in place of the source
+    (fake_build / f"narrative{EXTENSION}").unlink()
+    seen = _choose(fake_build)
+    assert seen["engine"] == "python"
+    assert seen["why"] == "the compiled core is not built"
+    assert str(fake_build) in seen["hooked"]

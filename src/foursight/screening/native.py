@@ -51,14 +51,13 @@ def write_manifest(source_folder: Path, out_folder: Path) -> None:
     (out_folder / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
 
 
-def _built(folder: Path) -> bool:
-    return all(
-        any(
-            (folder / f"{name}{suffix}").exists()
-            for suffix in importlib.machinery.EXTENSION_SUFFIXES
-        )
+def _extension_files(folder: Path) -> list[bool]:
+    """For each compiled module, whether an extension module for it lies in ``folder``."""
+    suffixes = importlib.machinery.EXTENSION_SUFFIXES
+    return [
+        any((folder / f"{name}{suffix}").exists() for suffix in suffixes)
         for name in COMPILED_MODULES
-    )
+    ]
 
 
 def _up_to_date(folder: Path) -> bool:
@@ -91,7 +90,7 @@ def choose(folder: Path = _FOLDER) -> str:
     global _engine, _reason
     if os.environ.get(PURE_ENV, "") not in ("", "0"):
         _engine, _reason = "python", f"{PURE_ENV} is set"
-    elif not _built(folder):
+    elif not all(_extension_files(folder)):
         _engine, _reason = "python", "the compiled core is not built"
     elif not _up_to_date(folder):
         _engine, _reason = "python", "the compiled core is older than its source"
@@ -103,7 +102,7 @@ def choose(folder: Path = _FOLDER) -> str:
         )
     else:
         _engine, _reason = "compiled", "mypyc extension modules, built from this source"
-    shadowed = _engine == "python" and _built(folder)  # an extension module would win
+    shadowed = _engine == "python" and any(_extension_files(folder))  # one would win
     hooked = any(isinstance(f, _SourceFirst) and f.folder == folder for f in sys.meta_path)
     if shadowed and not hooked:
         sys.meta_path.insert(0, _SourceFirst(folder))
