@@ -177,7 +177,7 @@ def index_phrases(
     occurrences: dict[str, list[Span]] = {}
     word_spans = _word_spans(len(codes), width)
     longer: list[tuple[int, int, Phrase]] = []
-    hit: tuple[int, Phrase]
+    hit: tuple[int, Phrase]  # typed: compiled code unpacks it without generic calls
     for hit in lexicon.automaton.iter(codes):
         char_end, phrase = hit
         if phrase.reach:

@@ -4,7 +4,8 @@ Every token keeps the character offsets of the words it came from, so evidence c
 exactly as the officer wrote it. Tokenising is cached by space-separated chunk ("home.",
 "msgs", "(female)"): the vocabulary of police narratives is small, so after the first few hundred
 records almost every chunk is a dictionary hit, and a narrative's token columns are joined from
-the cached chunks with C-level passes rather than built token by token.
+the cached chunks rather than built token by token. This module is compiled (see ``native``):
+plain typed loops here are C loops.
 """
 
 from __future__ import annotations
