@@ -2,7 +2,7 @@
 
 Pure Python (no Django). ``Screener.scan`` analyses one narrative; ``Screener.screen`` screens a
 batch of exchange-format crime records with their orders and linkage, one result per record.
-The modules every narrative passes through may run compiled (see ``native``).
+The modules every record passes through may run compiled (see ``native``).
 """
 
 from . import native

@@ -1,6 +1,6 @@
 """The compiled screening core: which engine runs, and why.
 
-``setup.py`` compiles the modules every narrative passes through (``COMPILED_MODULES``) with
+``setup.py`` compiles the modules every record passes through (``COMPILED_MODULES``) with
 mypyc into extension modules beside their source: the same code, about twice as fast. Python
 prefers an extension module to its ``.py``, so one built from an older source would run in
 its place after an edit or a checkout. The build therefore records the SHA-256 of each source
@@ -27,7 +27,7 @@ from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 
-COMPILED_MODULES = ("text", "phrases", "rules", "narrative")
+COMPILED_MODULES = ("text", "phrases", "rules", "narrative", "series", "decision")
 GROUP = "core"  # mypyc's shared library for the group: core__mypyc.*.so
 MANIFEST = "compiled-sources.json"
 PURE_ENV = "FOURSIGHT_PURE_PYTHON"
