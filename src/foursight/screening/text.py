@@ -473,7 +473,12 @@ def tokenise(text: str, normalise: Normaliser, break_words: Iterable[str]) -> To
             entry = cache.chunk(chunk, number, last)
         if entry.special:
             specials.append((entry, len(lemmas), offset))
-        if entry.lemmas:
+        count = len(entry.lemmas)
+        if count == 1:  # most chunks are one word: appending is cheaper than extending
+            lemmas.append(entry.lemmas[0])
+            raws.append(entry.raws[0])
+            starts.append(offset + entry.starts[0])
+        elif count:
             lemmas.extend(entry.lemmas)
             raws.extend(entry.raws)
             for start in entry.starts:
