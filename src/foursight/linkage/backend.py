@@ -6,7 +6,10 @@ Arrow tables built in table.py, so choosing the backend is this one module's bus
 
 from __future__ import annotations
 
+import itertools
 import logging
+import os
+import tempfile
 from typing import Any
 
 import pyarrow as pa
@@ -28,16 +31,32 @@ def database_api(settings: LinkageSettings) -> DatabaseAPI[Any]:
     return _duckdb_api(settings)
 
 
-def _duckdb_api(settings: LinkageSettings) -> DatabaseAPI[Any]:
+def duckdb_connection(settings: LinkageSettings) -> Any:
+    """An in-memory DuckDB connection with the run's resources (Splink's and the evidence
+    step's). Spill files go to ``temp_directory``, or else to a folder of their own in the
+    system's temporary folder rather than DuckDB's default, ``.tmp`` in the working directory
+    (a checkout, or read-only under a service); DuckDB makes the folder when it first spills
+    and removes it when the connection closes."""
     import duckdb
-    from splink import DuckDBAPI
 
     con = duckdb.connect(":memory:")
     con.execute(f"SET memory_limit = '{settings.duckdb_memory_limit}'")
     if settings.duckdb_threads:
         con.execute(f"SET threads = {int(settings.duckdb_threads)}")
-    if settings.temp_directory:
-        con.execute("SET temp_directory = ?", [settings.temp_directory])
+    spill = settings.temp_directory or os.path.join(
+        tempfile.gettempdir(), f"foursight-duckdb-{os.getpid()}-{next(_CONNECTIONS)}"
+    )
+    con.execute("SET temp_directory = ?", [spill])
+    return con
+
+
+_CONNECTIONS = itertools.count()  # one spill folder per connection: each removes its own
+
+
+def _duckdb_api(settings: LinkageSettings) -> DatabaseAPI[Any]:
+    from splink import DuckDBAPI
+
+    con = duckdb_connection(settings)
     con.execute("SET preserve_insertion_order = false")
     return DuckDBAPI(connection=con)
 

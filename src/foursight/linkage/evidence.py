@@ -29,10 +29,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-import duckdb
 import pyarrow as pa
 
-from . import context
+from . import backend, context
 from .context import ContextFactor
 from .model import NAME_FREQUENCY, name_frequency_columns
 from .settings import LinkageSettings
@@ -55,12 +54,7 @@ class Evidence:
         self.expected_others = max(prior * (self.n - 1), 1e-9)
         self.real_name_frequencies = real_name_frequencies
         self.records = records
-        self.con = duckdb.connect(":memory:")
-        self.con.execute(f"SET memory_limit = '{settings.duckdb_memory_limit}'")
-        if settings.duckdb_threads:
-            self.con.execute(f"SET threads = {int(settings.duckdb_threads)}")
-        if settings.temp_directory:
-            self.con.execute("SET temp_directory = ?", [settings.temp_directory])
+        self.con = backend.duckdb_connection(settings)
         self.con.register(
             "mention_base",
             pa.table(

@@ -41,7 +41,8 @@ class LinkageSettings:
     max_prior: float = 0.01
     # Below this many mentions training is unreliable, so link_exchange uses the bundled model.
     min_training_mentions: int = 2000
-    # DuckDB resources: memory it may use before spilling to temp_directory, and threads.
+    # DuckDB resources: memory it may use before spilling to temp_directory (None: a folder of
+    # each connection's own in the system's temporary folder), and threads.
     duckdb_memory_limit: str = "3GB"
     duckdb_threads: int | None = None
     temp_directory: str | None = None
