@@ -5,7 +5,6 @@ src/foursight/screening/native.py, which also picks the engine at run time).
 """
 
 import importlib.util
-import os
 import sys
 from pathlib import Path
 
@@ -58,7 +57,7 @@ class BuildCompiledCore(build_ext):
 
 
 def ext_modules() -> list:
-    if os.environ.get(native.PURE_ENV, "") not in ("", "0"):
+    if native.pure_requested():
         return []
     from mypyc.build import mypycify
 

@@ -880,8 +880,7 @@ class NarrativeAnalyser:
             if negation + 1 < anchor and tokens.lemmas[negation + 1] == "to":
                 return "instruction"
             return "negated"
-        denials = scan.denials
-        if denials and _first_within(denials, low, anchor) is not None:
+        if _first_within(scan.denials, low, anchor) is not None:
             return "denied"
         # an order's terms ("RO with an exclusion zone around her street", "SPO prohibiting
         # him from attending her home"): what follows in the clause is forbidden, not done

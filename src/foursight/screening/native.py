@@ -38,6 +38,11 @@ _engine = "python"
 _reason = "not chosen yet"
 
 
+def pure_requested() -> bool:
+    """Whether ``FOURSIGHT_PURE_PYTHON`` asks for the Python source (at build and at run time)."""
+    return os.environ.get(PURE_ENV, "") not in ("", "0")
+
+
 def source_digests(folder: Path) -> dict[str, str]:
     return {
         name: hashlib.sha256((folder / f"{name}.py").read_bytes()).hexdigest()
@@ -88,9 +93,10 @@ def choose(folder: Path = _FOLDER) -> str:
     """Decide, before any of them is imported, whether the compiled modules or their source
     run; returns the engine ("compiled" or "python")."""
     global _engine, _reason
-    if os.environ.get(PURE_ENV, "") not in ("", "0"):
+    built = _extension_files(folder)
+    if pure_requested():
         _engine, _reason = "python", f"{PURE_ENV} is set"
-    elif not all(_extension_files(folder)):
+    elif not all(built):
         _engine, _reason = "python", "the compiled core is not built"
     elif not _up_to_date(folder):
         _engine, _reason = "python", "the compiled core is older than its source"
@@ -102,7 +108,7 @@ def choose(folder: Path = _FOLDER) -> str:
         )
     else:
         _engine, _reason = "compiled", "mypyc extension modules, built from this source"
-    shadowed = _engine == "python" and any(_extension_files(folder))  # one would win
+    shadowed = _engine == "python" and any(built)  # an extension module would win
     hooked = any(isinstance(f, _SourceFirst) and f.folder == folder for f in sys.meta_path)
     if shadowed and not hooked:
         sys.meta_path.insert(0, _SourceFirst(folder))

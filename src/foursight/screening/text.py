@@ -380,16 +380,10 @@ class _ChunkCache:
         self.edges: dict[tuple[str, bool, bool], Chunk] = {}
         self.info: dict[str, tuple[Any, ...]] = {}  # raw token -> its classification
 
-    def chunk(self, chunk: str, number: int, last: int) -> Chunk:
-        """The analysis of the ``number``-th chunk of a narrative whose last is ``last``."""
-        if 0 < number < last:
-            return self.inner_chunk(chunk)
-        return self.edge_chunk(chunk, number == 0, number == last)
-
     def inner_chunk(self, chunk: str) -> Chunk:
         found = self.inner.get(chunk)
         if found is None:
-            found = self._analyse(" " + chunk + " ", 1, len(chunk))
+            found = self._analyse(" " + chunk + " ", 1)
             if len(self.inner) < 200_000:
                 self.inner[chunk] = found
         return found
@@ -399,12 +393,12 @@ class _ChunkCache:
         found = self.edges.get(key)
         if found is None:
             padded = ("" if first else " ") + chunk + ("" if last else " ")
-            found = self._analyse(padded, 0 if first else 1, len(chunk))
+            found = self._analyse(padded, 0 if first else 1)
             if len(self.edges) < 20_000:
                 self.edges[key] = found
         return found
 
-    def _analyse(self, padded: str, shift: int, length: int) -> Chunk:
+    def _analyse(self, padded: str, shift: int) -> Chunk:
         forms: list[str] = []
         raws: list[str] = []
         starts: list[int] = []
@@ -468,9 +462,10 @@ def tokenise(text: str, normalise: Normaliser, break_words: Iterable[str]) -> To
     offset = 0
     last = len(chunks) - 1
     for number, chunk in enumerate(chunks):
-        entry = inner.get(chunk) if 0 < number < last else None
-        if entry is None:
-            entry = cache.chunk(chunk, number, last)
+        if 0 < number < last:
+            entry = inner.get(chunk) or cache.inner_chunk(chunk)
+        else:  # the first and last chunks touch the edge of the text
+            entry = cache.edge_chunk(chunk, number == 0, number == last)
         if entry.special:
             specials.append((entry, len(lemmas), offset))
         count = len(entry.lemmas)
