@@ -14,7 +14,8 @@ export FOURSIGHT_DATA_DIR ?= $(CURDIR)/$(DEMO_DIR)
 ## screening core compiled beside its source (setup.py, mypyc), again whenever that source
 ## changes. FOURSIGHT_PURE_PYTHON=1 installs without compiling (same results, half the speed).
 SCREENING := src/foursight/screening
-COMPILED_SOURCES := setup.py $(addprefix $(SCREENING)/,native.py text.py phrases.py rules.py narrative.py series.py decision.py)
+# (every screening module, rather than a copy of native.COMPILED_MODULES that could drift)
+COMPILED_SOURCES := setup.py $(wildcard $(SCREENING)/*.py)
 
 $(BIN)/.installed: requirements/base.txt requirements/dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
